@@ -1,0 +1,88 @@
+namespace Amigo.Connector.ITop;
+
+/// <summary>iTop answered with a non-zero <c>code</c>: an application error, never retried.</summary>
+public class ITopException : Exception
+{
+    /// <summary>Creates the error of one operation.</summary>
+    public ITopException(string instance, string operation, int code, string itopMessage)
+        : base($"iTop '{instance}' refused {operation}: code {code} ({ITopErrorCodes.Describe(code)}): {itopMessage}")
+    {
+        Instance = instance;
+        Operation = operation;
+        Code = code;
+        ITopMessage = itopMessage;
+    }
+
+    /// <summary>The iTop instance (academy id).</summary>
+    public string Instance { get; }
+    /// <summary>The REST operation, e.g. <c>core/apply_stimulus</c>.</summary>
+    public string Operation { get; }
+    /// <summary>iTop's code (1 unauthorized, 2 missing version, 3 missing json_data, 4 invalid JSON, 10 unsupported version, 11 unknown operation, 13 invalid page, 100 internal error).</summary>
+    public int Code { get; }
+    /// <summary>iTop's message, as sent (often in French).</summary>
+    public string ITopMessage { get; }
+}
+
+/// <summary>Code 1: bad credentials, or a user without the "REST Services User" profile, or a missing right.</summary>
+public sealed class ITopUnauthorizedException(string instance, string operation, string itopMessage)
+    : ITopException(instance, operation, ITopErrorCodes.Unauthorized, itopMessage);
+
+/// <summary>The instance could not be reached or did not answer JSON (HTML page, empty body, timeout, HTTP error).</summary>
+public sealed class ITopTransportException(string instance, string operation, string detail, Exception? inner = null)
+    : Exception($"iTop '{instance}' could not answer {operation}: {detail}", inner)
+{
+    /// <summary>The iTop instance (academy id).</summary>
+    public string Instance { get; } = instance;
+    /// <summary>The REST operation.</summary>
+    public string Operation { get; } = operation;
+}
+
+/// <summary>A write was sent but its answer was lost: it may or may not have happened. Check before writing again.</summary>
+public sealed class ITopOutcomeUnknownException(string instance, string operation, Exception inner)
+    : Exception($"iTop '{instance}': the outcome of {operation} is unknown (the answer was lost): {inner.Message}", inner)
+{
+    /// <summary>The iTop instance (academy id).</summary>
+    public string Instance { get; } = instance;
+    /// <summary>The REST operation.</summary>
+    public string Operation { get; } = operation;
+}
+
+/// <summary>iTop answered JSON whose shape or values the client cannot read.</summary>
+public sealed class ITopFormatException(string message) : Exception(message);
+
+/// <summary>iTop's REST error codes.</summary>
+public static class ITopErrorCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+    /// <summary>Unauthorized.</summary>
+    public const int Unauthorized = 1;
+    /// <summary>Missing version.</summary>
+    public const int MissingVersion = 2;
+    /// <summary>Missing json_data.</summary>
+    public const int MissingJson = 3;
+    /// <summary>Invalid JSON.</summary>
+    public const int InvalidJson = 4;
+    /// <summary>Unsupported version.</summary>
+    public const int UnsupportedVersion = 10;
+    /// <summary>Unknown operation.</summary>
+    public const int UnknownOperation = 11;
+    /// <summary>Invalid page.</summary>
+    public const int InvalidPage = 13;
+    /// <summary>Internal error (unknown class, bad OQL, mandatory field, invalid stimulus, ambiguous key…).</summary>
+    public const int InternalError = 100;
+
+    /// <summary>A short English name for a code.</summary>
+    public static string Describe(int code) => code switch
+    {
+        Unauthorized => "unauthorized",
+        MissingVersion => "missing version",
+        MissingJson => "missing json_data",
+        InvalidJson => "invalid JSON",
+        UnsupportedVersion => "unsupported version",
+        UnknownOperation => "unknown operation",
+        InvalidPage => "invalid page",
+        InternalError => "internal error",
+        _ => "error",
+    };
+}
