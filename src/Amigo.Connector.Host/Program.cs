@@ -1,1 +1,6 @@
-return 0;
+using Amigo.Connector.Host.Cli;
+
+return await ConnectorCli.RunAsync(args);
+
+/// <summary>The <c>amigo</c> entry point (public so <c>WebApplicationFactory&lt;Program&gt;</c> can find it).</summary>
+public partial class Program;

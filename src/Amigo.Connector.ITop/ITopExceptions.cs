@@ -28,13 +28,32 @@ public sealed class ITopUnauthorizedException(string instance, string operation,
     : ITopException(instance, operation, ITopErrorCodes.Unauthorized, itopMessage);
 
 /// <summary>The instance could not be reached or did not answer JSON (HTML page, empty body, timeout, HTTP error).</summary>
-public sealed class ITopTransportException(string instance, string operation, string detail, Exception? inner = null)
-    : Exception($"iTop '{instance}' could not answer {operation}: {detail}", inner)
+public sealed class ITopTransportException : Exception
 {
+    /// <summary>Creates the error of one operation.</summary>
+    public ITopTransportException(string instance, string operation, string detail, Exception? inner = null)
+        : this(instance, operation, detail, inner, isTransient: false, requestNotSent: false)
+    {
+    }
+
+    /// <summary>Creates the error of one operation, saying whether trying again may help and whether iTop can have seen the request.</summary>
+    public ITopTransportException(string instance, string operation, string detail, Exception? inner, bool isTransient, bool requestNotSent)
+        : base($"iTop '{instance}' could not answer {operation}: {detail}", inner)
+    {
+        Instance = instance;
+        Operation = operation;
+        IsTransient = isTransient;
+        RequestNotSent = requestNotSent;
+    }
+
     /// <summary>The iTop instance (academy id).</summary>
-    public string Instance { get; } = instance;
+    public string Instance { get; }
     /// <summary>The REST operation.</summary>
-    public string Operation { get; } = operation;
+    public string Operation { get; }
+    /// <summary>Whether the same call may succeed later (connection refused, timeout, HTTP 5xx, HTML error page, truncated body).</summary>
+    public bool IsTransient { get; }
+    /// <summary>Whether the request surely never reached iTop (connection refused): even a write can then be sent again.</summary>
+    public bool RequestNotSent { get; }
 }
 
 /// <summary>A write was sent but its answer was lost: it may or may not have happened. Check before writing again.</summary>

@@ -42,8 +42,11 @@ public sealed class ITopObject
     }
 
     /// <summary>A date as iTop's offset-less local wall-clock time; null for <c>""</c> or absent.</summary>
-    public DateTime? GetLocalDateTime(string attribute) =>
-        ITopTimeZone.ParseLocal(GetString(attribute), $"{ClassName}::{Key}.{attribute}");
+    public DateTime? GetLocalDateTime(string attribute)
+    {
+        var text = GetString(attribute);
+        return ITopTimeZone.TryParseLocal(text, out var value) ? value : throw ITopTimeZone.Invalid(text!, $"{ClassName}::{Key}.{attribute}");
+    }
 
     /// <summary>A case log (<c>public_log</c>, <c>private_log</c>) in insertion order; empty when absent.</summary>
     public IReadOnlyList<CaseLogEntry> GetCaseLog(string attribute) =>

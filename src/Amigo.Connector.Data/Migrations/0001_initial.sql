@@ -38,6 +38,7 @@ CREATE TABLE persons (
     email           text,
     org_id          bigint,
     status          text,
+    external_id     text,                    -- from the field map (PersonExternalId), e.g. the ARENA login
     synced_at       timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (academy_id, itop_id)
 );
@@ -129,6 +130,11 @@ CREATE TABLE tickets (
     close_date              timestamptz,
     last_update             timestamptz,
     last_update_local       text,            -- iTop's own text, for watermarks without time-zone round trips
+    operational_status      text,
+    pending_reason          text,
+    last_pending_date       timestamptz,
+    resolution_code         text,
+    user_satisfaction       text,
     closed_by_connector     boolean NOT NULL DEFAULT false,
     deleted_at              timestamptz,     -- set by key reconciliation when the ticket vanished from iTop
     synced_at               timestamptz NOT NULL DEFAULT now(),
@@ -138,6 +144,7 @@ CREATE INDEX tickets_status ON tickets (academy_id, status_group, status) WHERE 
 CREATE INDEX tickets_resolution ON tickets (academy_id, resolution_date) WHERE deleted_at IS NULL;
 CREATE INDEX tickets_team ON tickets (academy_id, team_id) WHERE deleted_at IS NULL;
 CREATE UNIQUE INDEX tickets_ref ON tickets (academy_id, ref);
+CREATE INDEX tickets_last_update ON tickets (academy_id, last_update);
 
 -- Status changes seen between two syncs (for reporting): one row per observed change.
 CREATE TABLE status_transitions (
@@ -174,9 +181,13 @@ CREATE TABLE job_runs (
     outcome         text NOT NULL DEFAULT 'running',  -- running, succeeded, failed, cancelled, skipped-locked, abandoned
     counts          jsonb NOT NULL DEFAULT '{}'::jsonb,
     summary         text,
-    error           text
+    error           text,
+    lock_pid        integer,                 -- backend of the connection holding the run's advisory lock
+    lock_backend_start timestamptz,          -- with lock_pid: tells a live run from one whose host died
+    progress        jsonb
 );
 CREATE INDEX job_runs_recent ON job_runs (academy_id, job_id, started_at DESC);
+CREATE INDEX job_runs_running ON job_runs (outcome) WHERE outcome = 'running';
 
 -- Every decision and every write the connector makes to iTop.
 CREATE TABLE audit_log (

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Plugins.ArenaSso.Endpoints;
+using Amigo.Plugins.ArenaSso.Handoff;
+using Amigo.Plugins.ArenaSso.Provisioning;
+using Amigo.Plugins.ArenaSso.Settings;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Amigo.Plugins.ArenaSso;
+
+/// <summary>
+/// The ARENA single sign-on bridge: staff arriving from ARENA's reverse proxy get an iTop Person and external
+/// login provisioned from the identity headers, then land in the iTop portal signed in.
+/// </summary>
+public sealed class ArenaSsoPlugin : IConnectorPlugin
+{
+    /// <summary>The plugin id.</summary>
+    public const string PluginId = "arena";
+
+    /// <inheritdoc />
+    public string Id => PluginId;
+
+    /// <inheritdoc />
+    public string Description => "ARENA single sign-on bridge: provisions iTop persons and external logins from ARENA's identity headers.";
+
+    /// <inheritdoc />
+    public Type? SettingsType => typeof(ArenaSsoSettings);
+
+    /// <inheritdoc />
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+
+    /// <inheritdoc />
+    public PluginEndpointAccess EndpointAccess => PluginEndpointAccess.PluginAuthenticated;
+
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpForwarder();
+        services.TryAddSingleton<ProvisioningCache>();
+        services.TryAddSingleton<IdentityLocks>();
+        services.TryAddSingleton<ArenaAcademyRuntimes>();
+        services.TryAddSingleton<ArenaProvisioner>();
+        services.TryAddScoped<ArenaRequestGate>();
+        // Across hosts when the connector has its database; a lone host without one still serialises in process.
+        services.TryAddSingleton<IClusterIdentityLock>(provider =>
+            provider.GetService<IConnectorDatabase>() is { } database
+                ? new PostgresIdentityLock(database)
+                : new NoClusterIdentityLock());
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) => ArenaEndpoints.Map(academyGroup);
+
+    /// <inheritdoc />
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}

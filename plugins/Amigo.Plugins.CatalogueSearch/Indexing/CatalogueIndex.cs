@@ -1,0 +1,297 @@
+using Amigo.Plugins.CatalogueSearch.Search;
+
+namespace Amigo.Plugins.CatalogueSearch.Indexing;
+
+/// <summary>
+/// The in-process inverted index of one academy's catalogue: immutable once built, so searches read it without
+/// locks while a rebuild prepares the next one. Documents are numbered in a deterministic order (domain, group,
+/// family, service, subcategory, id), which doubles as the final tie-break of the ranking.
+/// </summary>
+public sealed class CatalogueIndex
+{
+    private const int MaxPrefixExpansions = 64;
+    private const int MaxTruncatedExpansions = 16;
+    private const int TruncatedMinLength = 7;
+
+    private readonly AnalyzedEntry[] _entries;
+    private readonly Dictionary<string, int> _termIds;
+    private readonly string[] _terms;
+    private readonly Posting[][] _postings;
+    private readonly int[] _termsByText;
+    private readonly Dictionary<string, int[]> _deletions;
+    private readonly Dictionary<long, int> _docBySubcategory;
+
+    internal CatalogueIndex(
+        AnalyzedEntry[] entries,
+        Dictionary<string, int> termIds,
+        string[] terms,
+        Posting[][] postings,
+        int[] termsByText,
+        Dictionary<string, int[]> deletions)
+    {
+        _entries = entries;
+        _termIds = termIds;
+        _terms = terms;
+        _postings = postings;
+        _termsByText = termsByText;
+        _deletions = deletions;
+        _docBySubcategory = new Dictionary<long, int>(entries.Length);
+        for (var doc = 0; doc < entries.Length; doc++)
+        {
+            _docBySubcategory[entries[doc].Row.SubcategoryId] = doc;
+        }
+    }
+
+    /// <summary>Number of documents (subcategories).</summary>
+    public int Count => _entries.Length;
+
+    /// <summary>Number of distinct terms.</summary>
+    public int TermCount => _terms.Length;
+
+    /// <summary>Number of keys of the typo-candidate (deletion) index.</summary>
+    public int DeletionKeyCount => _deletions.Count;
+
+    /// <summary>The analysed entries, by document number.</summary>
+    public IReadOnlyList<AnalyzedEntry> Entries => _entries;
+
+    /// <summary>The row of a document.</summary>
+    public CatalogueRow RowOf(int doc) => _entries[doc].Row;
+
+    /// <summary>The document of a subcategory id, or -1.</summary>
+    public int DocOf(long subcategoryId) => _docBySubcategory.TryGetValue(subcategoryId, out var doc) ? doc : -1;
+
+    /// <summary>
+    /// Scores every document matching <paramref name="query"/> among those <paramref name="allowed"/> (all when null):
+    /// the sum over the query's concepts of the best (field weight × match factor) of each concept.
+    /// Returns the matching documents and the dense score array they index into.
+    /// </summary>
+    public (List<int> Docs, float[] Scores) Score(ParsedQuery query, bool[]? allowed)
+    {
+        var total = new float[_entries.Length];
+        var matched = new List<int>();
+        var concept = new ScoreBuffer(_entries.Length);
+        ScoreBuffer[]? tokenBuffers = null;
+        foreach (var item in query.Concepts)
+        {
+            concept.Clear();
+            foreach (var alternative in item.Alternatives)
+            {
+                if (alternative.Tokens.Count == 1)
+                {
+                    Accumulate(alternative.Tokens[0], alternative.Factor, concept, allowed);
+                    continue;
+                }
+                tokenBuffers = EnsureBuffers(tokenBuffers, alternative.Tokens.Count);
+                CombineAllTokens(alternative, tokenBuffers, concept, allowed);
+            }
+            foreach (var doc in concept.Touched)
+            {
+                if (total[doc] == 0f)
+                {
+                    matched.Add(doc);
+                }
+                total[doc] += concept.Scores[doc];
+            }
+        }
+        return (matched, total);
+    }
+
+    /// <summary>The index terms a query word meets, with the factor of each kind of match (exact, prefix, truncated, fuzzy).</summary>
+    public List<(int TermId, float Factor)> MatchTerms(QueryToken token)
+    {
+        var matches = new List<(int, float)>(4);
+        var exact = _termIds.TryGetValue(token.Stem, out var exactId);
+        if (exact)
+        {
+            matches.Add((exactId, MatchFactors.Exact));
+        }
+        if (token.Prefix && token.Folded.Length >= 2)
+        {
+            AddPrefixMatches(token.Folded, MatchFactors.Prefix, MaxPrefixExpansions, matches);
+        }
+        if (exact)
+        {
+            return matches;
+        }
+        if (token.Folded.Length >= TruncatedMinLength && char.IsLetter(token.Folded[^1]))
+        {
+            AddPrefixMatches(token.Folded[..^2], MatchFactors.Truncated, MaxTruncatedExpansions, matches);
+        }
+        var allowedEdits = EditDistance.AllowedFor(token.Folded.Length);
+        if (allowedEdits > 0)
+        {
+            AddFuzzyMatches(token.Stem, allowedEdits, matches);
+        }
+        return matches;
+    }
+
+    /// <summary>The text of a term.</summary>
+    public string TermText(int termId) => _terms[termId];
+
+    private void Accumulate(QueryToken token, float factor, ScoreBuffer target, bool[]? allowed)
+    {
+        foreach (var (termId, matchFactor) in MatchTerms(token))
+        {
+            var scale = factor * matchFactor;
+            foreach (var posting in _postings[termId])
+            {
+                if (allowed is not null && !allowed[posting.Doc])
+                {
+                    continue;
+                }
+                target.Max(posting.Doc, CatalogueFieldWeights.Of(posting.Fields) * scale);
+            }
+        }
+    }
+
+    private void CombineAllTokens(QueryAlternative alternative, ScoreBuffer[] buffers, ScoreBuffer target, bool[]? allowed)
+    {
+        var count = alternative.Tokens.Count;
+        for (var k = 0; k < count; k++)
+        {
+            buffers[k].Clear();
+            Accumulate(alternative.Tokens[k], 1f, buffers[k], allowed);
+            if (buffers[k].Touched.Count == 0)
+            {
+                return;
+            }
+        }
+        foreach (var doc in buffers[0].Touched)
+        {
+            var sum = 0f;
+            var all = true;
+            for (var k = 0; k < count && all; k++)
+            {
+                var value = buffers[k].Scores[doc];
+                all = value > 0f;
+                sum += value;
+            }
+            if (all)
+            {
+                target.Max(doc, sum / count * alternative.Factor);
+            }
+        }
+    }
+
+    private ScoreBuffer[] EnsureBuffers(ScoreBuffer[]? buffers, int count)
+    {
+        if (buffers is not null && buffers.Length >= count)
+        {
+            return buffers;
+        }
+        var grown = new ScoreBuffer[count];
+        for (var k = 0; k < count; k++)
+        {
+            grown[k] = buffers is not null && k < buffers.Length ? buffers[k] : new ScoreBuffer(_entries.Length);
+        }
+        return grown;
+    }
+
+    private void AddPrefixMatches(string prefix, float factor, int limit, List<(int, float)> matches)
+    {
+        var low = LowerBound(prefix);
+        var high = low;
+        while (high < _termsByText.Length && _terms[_termsByText[high]].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            high++;
+        }
+        IEnumerable<int> range = Enumerable.Range(low, high - low).Select(position => _termsByText[position]);
+        if (high - low > limit)
+        {
+            // Completions closest to what was typed are the likeliest; the rest would only add noise and time.
+            range = range.OrderBy(id => _terms[id].Length).ThenBy(id => id).Take(limit);
+        }
+        foreach (var id in range)
+        {
+            if (!Contains(matches, id))
+            {
+                matches.Add((id, factor));
+            }
+        }
+    }
+
+    private void AddFuzzyMatches(string stem, int allowedEdits, List<(int, float)> matches)
+    {
+        var candidates = new HashSet<int>();
+        foreach (var key in DeletionVariants.Of(stem, allowedEdits))
+        {
+            if (_deletions.TryGetValue(key, out var ids))
+            {
+                candidates.UnionWith(ids);
+            }
+        }
+        foreach (var id in candidates)
+        {
+            if (Contains(matches, id))
+            {
+                continue;
+            }
+            var distance = EditDistance.Bounded(stem, _terms[id], allowedEdits);
+            if (distance is > 0 && distance <= allowedEdits)
+            {
+                matches.Add((id, distance == 1 ? MatchFactors.FuzzyOne : MatchFactors.FuzzyTwo));
+            }
+        }
+    }
+
+    private static bool Contains(List<(int Id, float)> matches, int id)
+    {
+        foreach (var match in matches)
+        {
+            if (match.Id == id)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int LowerBound(string prefix)
+    {
+        var low = 0;
+        var high = _termsByText.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(_terms[_termsByText[middle]], prefix) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>A dense score array with the list of documents touched, so clearing costs only what was used.</summary>
+    private sealed class ScoreBuffer(int size)
+    {
+        public float[] Scores { get; } = new float[size];
+        public List<int> Touched { get; } = [];
+
+        public void Max(int doc, float value)
+        {
+            var current = Scores[doc];
+            if (current == 0f)
+            {
+                Touched.Add(doc);
+                Scores[doc] = value;
+            }
+            else if (value > current)
+            {
+                Scores[doc] = value;
+            }
+        }
+
+        public void Clear()
+        {
+            foreach (var doc in Touched)
+            {
+                Scores[doc] = 0f;
+            }
+            Touched.Clear();
+        }
+    }
+}

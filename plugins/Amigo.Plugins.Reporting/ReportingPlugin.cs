@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Plugins.Reporting.Cli;
+using Amigo.Plugins.Reporting.Http;
+using Amigo.Plugins.Reporting.Jobs;
+using Amigo.Plugins.Reporting.Reports;
+using Amigo.Plugins.Reporting.Schema;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Amigo.Plugins.Reporting;
+
+/// <summary>Reporting dashboards, SQL views, JSON/CSV endpoints and CLI fed from the connector database.</summary>
+public sealed class ReportingPlugin : IConnectorPlugin
+{
+    /// <summary>The plugin id.</summary>
+    public const string PluginId = "reporting";
+
+    /// <inheritdoc />
+    public string Id => PluginId;
+
+    /// <inheritdoc />
+    public string Description => "Reports and French dashboards (per team, agent, type, tab, UAI, service, age, week, delays, moves) from the synced data";
+
+    /// <inheritdoc />
+    public Type? SettingsType => null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<PluginJobDefinition> Jobs { get; } =
+    [
+        new("refresh", "Refreshes the reporting materialized views (weekly flow, portal tabs)", "*/10 * * * *", typeof(RefreshReportsJob)),
+    ];
+
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ReportingSchema>();
+        services.AddSingleton<MaterializedViewRefresher>();
+        services.AddSingleton<ReportRunner>();
+        services.AddTransient<RefreshReportsJob>();
+        services.AddHostedService<ReportingSchemaInitializer>();
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) => ReportingEndpoints.Map(academyGroup);
+
+    /// <inheritdoc />
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [ReportCommand.Create(services)];
+}

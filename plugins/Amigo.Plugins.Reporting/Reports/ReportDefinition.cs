@@ -1,0 +1,14 @@
+namespace Amigo.Plugins.Reporting.Reports;
+
+/// <summary>One report: its stable SQL names, its French title and how the dashboard charts it.</summary>
+/// <param name="Name">Name used in URLs and on the CLI, e.g. <c>open-by-team-agent</c>.</param>
+/// <param name="ViewName">Stable SQL view (every academy, all time), e.g. <c>report_open_by_team_agent</c>.</param>
+/// <param name="Title">French title shown on the dashboard.</param>
+/// <param name="Description">What the report counts (English, for the CLI and the docs).</param>
+/// <param name="PeriodMeaning">What the period filter applies to (English).</param>
+/// <param name="Materialized">Whether it reads the materialized views (fresh as of the last <c>reporting.refresh</c>).</param>
+public sealed record ReportDefinition(string Name, string ViewName, string Title, string Description, string PeriodMeaning, bool Materialized = false)
+{
+    /// <summary>The filtered set-returning function behind the view: <c>{view}_for(academy, team, from, to)</c>.</summary>
+    public string FunctionName => ViewName + "_for";
+}

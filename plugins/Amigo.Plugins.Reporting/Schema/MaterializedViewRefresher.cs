@@ -1,0 +1,75 @@
+using Amigo.Connector.Contracts.Plugins;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Amigo.Plugins.Reporting.Schema;
+
+/// <summary>
+/// Refreshes the reporting materialized views (<c>REFRESH … CONCURRENTLY</c>: readers are never blocked).
+/// One host at a time: a session advisory lock makes a second caller skip.
+/// </summary>
+public sealed class MaterializedViewRefresher(IConnectorDatabase database, ReportingSchema schema, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
+{
+    /// <summary>The materialized views, refreshed in this order.</summary>
+    public static IReadOnlyList<string> Views { get; } = ["report_weekly_flow_mv", "report_status_mv"];
+
+    private const long AdvisoryLockKey = 0x616D69676F_7266; // "amigo" + "rf"
+
+    /// <summary>When the views were last refreshed (null when never since they were created).</summary>
+    public async Task<DateTimeOffset?> LastRefreshAsync(CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        await using var command = database.DataSource.CreateCommand("SELECT min(refreshed_at) FROM report_refresh_state");
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>
+    /// Refreshes every view unless another host is doing it or it was done less than <paramref name="minimumAge"/> ago.
+    /// Returns whether this call refreshed.
+    /// </summary>
+    public async Task<bool> RefreshAsync(TimeSpan minimumAge, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        if (minimumAge > TimeSpan.Zero && await LastRefreshAsync(cancellationToken) is { } last && time.GetUtcNow() - last < minimumAge)
+            return false;
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        if (!await ExecuteBoolAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken))
+        {
+            logger.LogInformation("Reporting views are being refreshed by another host; skipped");
+            return false;
+        }
+        try
+        {
+            foreach (var view in Views)
+            {
+                var started = time.GetTimestamp();
+                await using (var refresh = new NpgsqlCommand($"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", connection) { CommandTimeout = 600 })
+                    await refresh.ExecuteNonQueryAsync(cancellationToken);
+                await using (var record = new NpgsqlCommand(
+                    "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, now()) " +
+                    "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection))
+                {
+                    record.Parameters.AddWithValue("view", view);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return true;
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", AdvisoryLockKey);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> ExecuteBoolAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", AdvisoryLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

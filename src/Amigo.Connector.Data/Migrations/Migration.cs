@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Amigo.Connector.Data.Migrations;
+
+/// <summary>One versioned SQL migration.</summary>
+/// <param name="Version">Version number (the file name's numeric prefix, e.g. 1 for <c>0001_initial.sql</c>).</param>
+/// <param name="Name">Descriptive name (the rest of the file name, e.g. <c>initial</c>).</param>
+/// <param name="Sql">The SQL text, run in one transaction.</param>
+public sealed record Migration(int Version, string Name, string Sql)
+{
+    /// <summary>SHA-256 of the SQL with line endings normalised, so an applied migration edited afterwards is detected.</summary>
+    public string Checksum { get; } = ComputeChecksum(Sql);
+
+    private static string ComputeChecksum(string sql)
+    {
+        var normalised = sql.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    }
+}

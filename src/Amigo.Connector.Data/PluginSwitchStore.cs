@@ -1,0 +1,53 @@
+using Amigo.Connector.Contracts.Plugins;
+using Dapper;
+
+namespace Amigo.Connector.Data;
+
+/// <summary>A run-time plugin switch (CLI/HTTP); it wins over the configuration file until cleared.</summary>
+public sealed record PluginSwitch(string AcademyId, string PluginId, bool Enabled, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>The <c>plugin_switches</c> table.</summary>
+public sealed class PluginSwitchStore(IConnectorDatabase database, TimeProvider time)
+{
+    /// <summary>Enables or disables a plugin for an academy at run time.</summary>
+    public async Task SetAsync(string academyId, string pluginId, bool enabled, string changedBy, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO plugin_switches (academy_id, plugin_id, enabled, changed_by, changed_at)
+            VALUES (@academyId, @pluginId, @enabled, @changedBy, @now)
+            ON CONFLICT (academy_id, plugin_id) DO UPDATE SET enabled = excluded.enabled, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+            """, new { academyId, pluginId, enabled, changedBy, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The switch of (academy, plugin), or null when only the configuration decides.</summary>
+    public async Task<PluginSwitch?> GetAsync(string academyId, string pluginId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await QueryAsync(connection, "WHERE academy_id = @academyId AND plugin_id = @pluginId", new { academyId, pluginId }, cancellationToken);
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>Every switch, optionally of one academy.</summary>
+    public async Task<IReadOnlyList<PluginSwitch>> ListAsync(string? academyId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await QueryAsync(connection, "WHERE @academyId::text IS NULL OR academy_id = @academyId", new { academyId }, cancellationToken);
+    }
+
+    /// <summary>Removes the switch so the configuration file decides again. Returns whether one existed.</summary>
+    public async Task<bool> ClearAsync(string academyId, string pluginId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM plugin_switches WHERE academy_id = @academyId AND plugin_id = @pluginId", new { academyId, pluginId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    private static async Task<IReadOnlyList<PluginSwitch>> QueryAsync(Npgsql.NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string AcademyId, string PluginId, bool Enabled, string ChangedBy, DateTime ChangedAt)>(new CommandDefinition(
+            $"SELECT academy_id, plugin_id, enabled, changed_by, changed_at FROM plugin_switches {where} ORDER BY academy_id, plugin_id",
+            parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new PluginSwitch(r.AcademyId, r.PluginId, r.Enabled, r.ChangedBy, new DateTimeOffset(DateTime.SpecifyKind(r.ChangedAt, DateTimeKind.Utc)))).ToList();
+    }
+}

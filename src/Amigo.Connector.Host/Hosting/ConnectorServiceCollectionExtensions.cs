@@ -1,0 +1,100 @@
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Data;
+using Amigo.Connector.Host.Academies;
+using Amigo.Connector.Host.Configuration;
+using Amigo.Connector.Host.Jobs;
+using Amigo.Connector.Host.Plugins;
+using Amigo.Connector.ITop;
+using Amigo.Connector.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Amigo.Connector.Host.Hosting;
+
+/// <summary>The host's registrations, one per concern.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>Everything the host needs; throws <see cref="ConnectorConfigurationException"/> when the configuration cannot work.</summary>
+    public static ConnectorSettings AddConnectorHost(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
+    {
+        services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
+        var catalog = services.AddConnectorPlugins(configuration, options, baseDirectory);
+        var settings = services.AddConnectorSettings(configuration, catalog, baseDirectory);
+        services.AddConnectorData(settings.Options.Database.ConnectionString!);
+        services.AddConnectorSync();
+        services.AddConnectorAcademies();
+        services.AddConnectorJobs(settings, options);
+        services.AddConnectorApi();
+        return settings;
+    }
+
+    /// <summary>Loads the plugins (folder and explicit assemblies) and lets each register its services.</summary>
+    public static PluginCatalog AddConnectorPlugins(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
+    {
+        var configured = configuration[$"{AmigoOptions.SectionName}:PluginsPath"];
+        var folder = !options.ScanPluginsFolder ? null
+            : string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "plugins")
+            : Path.GetFullPath(configured, baseDirectory);
+        var catalog = PluginLoader.Load(services, configuration, folder, options.PluginAssemblies);
+        services.AddSingleton(catalog);
+        return catalog;
+    }
+
+    /// <summary>Binds and validates the <c>Amigo</c> section (throws with every problem found).</summary>
+    public static ConnectorSettings AddConnectorSettings(this IServiceCollection services, IConfiguration configuration, PluginCatalog catalog, string baseDirectory)
+    {
+        var warnings = new List<string>();
+        var configuredPath = configuration[$"{AmigoOptions.SectionName}:PluginsPath"];
+        if (!string.IsNullOrWhiteSpace(configuredPath) && !Directory.Exists(Path.GetFullPath(configuredPath, baseDirectory)))
+            throw new ConnectorConfigurationException([$"Amigo:PluginsPath '{configuredPath}' does not exist (looked for {Path.GetFullPath(configuredPath, baseDirectory)})."]);
+        var hostJobs = new List<JobDescriptor>
+        {
+            FromDefinition(SyncServiceCollectionExtensions.JobDefinition(configuration[SyncOptions.Section + ":Schedule"] ?? "*/5 * * * *")),
+        };
+        var settings = ConnectorSettingsBuilder.Build(configuration, catalog, hostJobs, baseDirectory, o => new ITopClient(o), warnings);
+        services.AddSingleton(settings);
+        services.AddSingleton(new StartupWarnings(warnings));
+        services.AddOptions<AmigoOptions>().Bind(configuration.GetSection(AmigoOptions.SectionName));
+        return settings;
+    }
+
+    /// <summary>The academy registry (<see cref="IAcademyRegistry"/>) and the request's academy (<see cref="IAcademyAccessor"/>).</summary>
+    public static IServiceCollection AddConnectorAcademies(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<PluginSwitchStore>()));
+        services.AddSingleton<IAcademyRegistry>(sp => sp.GetRequiredService<AcademyRegistry>());
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAcademyAccessor, HttpAcademyAccessor>();
+        services.AddSingleton(sp => sp.GetRequiredService<ConnectorSettings>().Departements);
+        return services;
+    }
+
+    /// <summary>The job runner, the start-up work, and (when enabled) the scheduler.</summary>
+    public static IServiceCollection AddConnectorJobs(this IServiceCollection services, ConnectorSettings settings, ConnectorHostOptions options)
+    {
+        services.AddSingleton(new HostIdentity(options.HostName ?? Environment.MachineName));
+        services.AddSingleton<JobRunner>();
+        // Hosted services stop in reverse order: the scheduler stops first, then running jobs are drained.
+        services.AddHostedService<ConnectorStartup>();
+        services.AddHostedService<JobRunnerShutdown>();
+        if (options.RunScheduler ?? settings.Options.Scheduler.Enabled)
+        {
+            services.AddSingleton<JobScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        }
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Options.Scheduler.ShutdownTimeout + TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    /// <summary>OpenAPI and problem details for the HTTP API.</summary>
+    public static IServiceCollection AddConnectorApi(this IServiceCollection services)
+    {
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    private static JobDescriptor FromDefinition(Contracts.Jobs.PluginJobDefinition definition) =>
+        new(definition.Name, null, definition.Description, definition.DefaultSchedule, definition.JobType);
+}

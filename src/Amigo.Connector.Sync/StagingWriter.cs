@@ -1,0 +1,63 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Amigo.Connector.Sync;
+
+/// <summary>Binary COPY of rows into a staging table, and the merge that follows, on the sync's dedicated connection.</summary>
+internal static class StagingWriter
+{
+    public static async Task EnsureStageAsync<T>(NpgsqlConnection connection, StagedTable<T> table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(table.CreateStageSql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task WriteRowAsync<T>(NpgsqlBinaryImporter writer, StagedTable<T> table, T row, CancellationToken cancellationToken)
+    {
+        await writer.StartRowAsync(cancellationToken);
+        foreach (var column in table.Columns)
+        {
+            var value = column.Read(row);
+            if (value is null)
+            {
+                await writer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await writer.WriteAsync(value, column.Type, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Copies every row of <paramref name="rows"/> into the staging table (inside the caller's transaction); returns the count.</summary>
+    public static async Task<long> CopyAsync<T>(NpgsqlConnection connection, StagedTable<T> table, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await using var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await WriteRowAsync(writer, table, row, cancellationToken);
+            count++;
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        return count;
+    }
+
+    public static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("academy", academyId);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? 0 : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("academy", academyId);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,238 @@
+using System.Runtime.CompilerServices;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Data;
+using Amigo.Connector.ITop;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Amigo.Connector.Sync;
+
+/// <summary>
+/// Copies one academy's iTop (organizations, persons, teams and members, the service catalogue and offers, then
+/// UserRequests) into PostgreSQL. Reference classes are read whole in one streamed call each and mirrored; tickets are
+/// read incrementally from the watermark (minus <see cref="SyncOptions.Overlap"/>) or, for a full sync, in key-set id
+/// windows. Rows are COPYed into staging tables and merged in one transaction per batch; the watermark moves only
+/// after the last batch is committed, so a sync killed anywhere and re-run converges to the same database.
+/// </summary>
+public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncEngine>? logger = null)
+{
+    /// <summary>The iTop class of tickets (and key of their watermark).</summary>
+    public const string TicketClass = "UserRequest";
+
+    private readonly SyncOptions _options = options.Value;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Syncs one academy. Progress goes to <paramref name="progress"/> (step, items done).</summary>
+    public async Task<SyncResult> SyncAsync(AcademyContext academy, SyncRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(academy);
+        ArgumentNullException.ThrowIfNull(request);
+        var result = new SyncResult();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+
+        foreach (var reference in ReferenceTables.For(academy.FieldMap))
+        {
+            var rows = academy.ITop.StreamAsync(new ITopGetRequest(reference.ClassName, ITopKey.Query(Oql.Select(reference.ClassName).Build()), reference.OutputFields), cancellationToken);
+            var changed = await MirrorAsync(connection, academy.Id, reference.Table, rows, cancellationToken);
+            result.Add(reference.Table.Table + ".changed", changed);
+            progress?.Report(new JobProgress(reference.ClassName, changed, null));
+        }
+
+        await SyncCatalogueAsync(connection, academy, result, progress, cancellationToken);
+        await SyncTicketsAsync(connection, academy, request, result, progress, cancellationToken);
+        _logger.LogInformation("Academy {Academy}: {Summary}", academy.Id, result.Summary);
+        return result;
+    }
+
+    private async Task SyncCatalogueAsync(NpgsqlConnection connection, AcademyContext academy, SyncResult result, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Families and services are few (hundreds): held in memory to flatten the subcategories streamed after them.
+        var families = await ReadAllAsync(academy.ITop, "ServiceFamily", CatalogueTables.FamilyFields(academy.FieldMap), cancellationToken);
+        var services = await ReadAllAsync(academy.ITop, "Service", CatalogueTables.ServiceFields, cancellationToken);
+        var subcategories = academy.ITop.StreamAsync(Everything("ServiceSubcategory", CatalogueTables.SubcategoryFields), cancellationToken);
+        var rows = Flatten(subcategories, services, families, cancellationToken);
+        var changed = await MirrorAsync(connection, academy.Id, CatalogueTables.Entries(academy.FieldMap), rows, cancellationToken);
+        result.Add("catalogue_entries.changed", changed);
+        progress?.Report(new JobProgress("ServiceSubcategory", changed, null));
+
+        var contracts = academy.ITop.StreamAsync(Everything("CustomerContract", CatalogueTables.ContractFields), cancellationToken);
+        var offers = await MirrorAsync(connection, academy.Id, CatalogueTables.Offers, Expand(contracts, CatalogueTables.OffersOf, cancellationToken), cancellationToken);
+        result.Add("service_offers.changed", offers);
+        progress?.Report(new JobProgress("CustomerContract", offers, null));
+    }
+
+    private async Task SyncTicketsAsync(NpgsqlConnection connection, AcademyContext academy, SyncRequest request, SyncResult result, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var zone = academy.ITop.TimeZone;
+        var syncStartLocal = zone.ToITop(time.GetUtcNow());
+        var watermark = await WatermarkStore.GetAsync(connection, academy.Id, TicketClass, cancellationToken);
+        var full = request.Full || watermark.LastUpdateLocal is null;
+        var reconcileDue = !full && (request.Reconcile || watermark.LastReconciledAt is null
+            || time.GetUtcNow() - watermark.LastReconciledAt.Value >= _options.ReconcileInterval);
+        result.Full = full;
+
+        var table = TicketColumns.Table(academy);
+        var fields = TicketColumns.OutputFields(academy.FieldMap);
+        await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
+        await ExecuteAsync(connection, "CREATE TEMP TABLE IF NOT EXISTS seen_ticket_ids (itop_id bigint) ON COMMIT PRESERVE ROWS; TRUNCATE seen_ticket_ids", cancellationToken);
+
+        IAsyncEnumerable<ITopObject> source;
+        if (full)
+        {
+            source = academy.ITop.StreamByIdWindowsAsync(TicketClass, null, fields, _options.IdWindow, cancellationToken);
+        }
+        else
+        {
+            var since = zone.ToITop(zone.ToInstant(ITopTimeZone.ParseLocal(watermark.LastUpdateLocal, "watermark")!.Value) - _options.Overlap);
+            source = academy.ITop.StreamAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
+        }
+
+        var mergeSql = TicketColumns.MergeSql(table);
+        string? maxSeen = null;
+        long read = 0;
+        await using (var objects = source.GetAsyncEnumerator(cancellationToken))
+        {
+            var more = await objects.MoveNextAsync();
+            while (more)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var batch = 0;
+                await using (var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken))
+                {
+                    while (more && batch < _options.BatchSize)
+                    {
+                        var ticket = objects.Current;
+                        await StagingWriter.WriteRowAsync(writer, table, ticket, cancellationToken);
+                        if (ticket.Text("last_update") is { } lastUpdate && (maxSeen is null || string.CompareOrdinal(lastUpdate, maxSeen) > 0))
+                        {
+                            maxSeen = lastUpdate;
+                        }
+
+                        batch++;
+                        more = await objects.MoveNextAsync();
+                    }
+
+                    await writer.CompleteAsync(cancellationToken);
+                }
+
+                var now = time.GetUtcNow();
+                await using (var merge = new NpgsqlCommand(mergeSql, connection, transaction))
+                {
+                    merge.Parameters.AddWithValue("academy", academy.Id);
+                    merge.Parameters.AddWithValue("now", now);
+                    await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
+                    await reader.ReadAsync(cancellationToken);
+                    result.Add("tickets.changed", reader.GetInt64(0));
+                    result.Add("transitions", reader.GetInt64(1));
+                }
+
+                if (full)
+                {
+                    await ExecuteAsync(connection, $"INSERT INTO seen_ticket_ids SELECT itop_id FROM {table.Stage}", cancellationToken, transaction);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                read += batch;
+                result.Add("tickets.read", batch);
+                progress?.Report(new JobProgress("UserRequest", read, null));
+            }
+        }
+
+        var reconciled = full;
+        if (reconcileDue)
+        {
+            var ids = academy.ITop.StreamByIdWindowsAsync(TicketClass, null, ["id"], Math.Max(_options.IdWindow, 50_000), cancellationToken);
+            await using var writer = await connection.BeginBinaryImportAsync("COPY seen_ticket_ids (itop_id) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            await foreach (var id in ids)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(id.Key, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+            reconciled = true;
+        }
+
+        // The watermark never passes the sync's start: a ticket updated while the sync ran (in a window already read)
+        // has a last_update at or after it and is read again next time. Never past what iTop's own clock said either.
+        var next = maxSeen is null ? null : string.CompareOrdinal(maxSeen, syncStartLocal) < 0 ? maxSeen : syncStartLocal;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            if (reconciled)
+            {
+                var deleted = await StagingWriter.ExecuteAsync(connection, transaction, """
+                    UPDATE tickets t SET deleted_at = @now
+                    WHERE t.academy_id = @academy AND t.deleted_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM seen_ticket_ids s WHERE s.itop_id = t.itop_id)
+                    """, academy.Id, time.GetUtcNow(), cancellationToken);
+                result.Add("tickets.deleted", deleted);
+            }
+
+            var finishedAt = time.GetUtcNow();
+            await WatermarkStore.AdvanceAsync(connection, transaction, academy.Id, TicketClass, next ?? (full ? syncStartLocal : null),
+                full ? finishedAt : null, reconciled ? finishedAt : null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        result.Reconciled = reconciled;
+        result.Watermark = (await WatermarkStore.GetAsync(connection, academy.Id, TicketClass, cancellationToken)).LastUpdateLocal;
+    }
+
+    private async Task<long> MirrorAsync<T>(NpgsqlConnection connection, string academyId, StagedTable<T> table, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await StagingWriter.CopyAsync(connection, table, rows, cancellationToken);
+        var now = time.GetUtcNow();
+        var changed = await StagingWriter.ExecuteCountAsync(connection, transaction, table.MergeSql, academyId, now, cancellationToken);
+        changed += await StagingWriter.ExecuteAsync(connection, transaction, table.DeleteMissingSql, academyId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private static ITopGetRequest Everything(string className, IReadOnlyList<string> fields) =>
+        new(className, ITopKey.Query(Oql.Select(className).Build()), fields);
+
+    private static async Task<Dictionary<long, ITopObject>> ReadAllAsync(IITopClient client, string className, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        var objects = new Dictionary<long, ITopObject>();
+        await foreach (var item in client.StreamAsync(Everything(className, fields), cancellationToken))
+        {
+            objects[item.Key] = item;
+        }
+
+        return objects;
+    }
+
+    private static async IAsyncEnumerable<CatalogueRow> Flatten(IAsyncEnumerable<ITopObject> subcategories, Dictionary<long, ITopObject> services,
+        Dictionary<long, ITopObject> families, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var subcategory in subcategories.WithCancellation(cancellationToken))
+        {
+            var service = subcategory.GetExternalKey("service_id") is { } serviceId ? services.GetValueOrDefault(serviceId) : null;
+            var family = service?.GetExternalKey("servicefamily_id") is { } familyId ? families.GetValueOrDefault(familyId) : null;
+            yield return new CatalogueRow(subcategory, service, family);
+        }
+    }
+
+    private static async IAsyncEnumerable<TOut> Expand<TOut>(IAsyncEnumerable<ITopObject> source, Func<ITopObject, IEnumerable<TOut>> expand, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.WithCancellation(cancellationToken))
+        {
+            foreach (var row in expand(item))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

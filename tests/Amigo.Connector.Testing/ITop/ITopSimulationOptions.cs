@@ -1,0 +1,70 @@
+namespace Amigo.Connector.Testing.ITop;
+
+/// <summary>A user of the simulated iTop.</summary>
+/// <param name="Login">Login.</param>
+/// <param name="Password">Password.</param>
+/// <param name="DisplayName">What iTop writes as <c>user_login</c> in case-log entries (the contact's friendly name, or the login).</param>
+/// <param name="UserId">The user's id (case-log <c>user_id</c>).</param>
+/// <param name="IsAdmin">Administrators may delete, create any class and set a log entry's user id.</param>
+/// <param name="HasRestProfile">Without the "REST Services User" profile every call answers code 1.</param>
+public sealed record ITopSimUser(string Login, string Password, string DisplayName, string UserId, bool IsAdmin = false, bool HasRestProfile = true);
+
+/// <summary>Settings of an <see cref="ITopSimulation"/>.</summary>
+public sealed record ITopSimulationOptions
+{
+    /// <summary>The connector's user, <c>connector</c>/<c>secret</c> (Service Desk Agent + REST Services User).</summary>
+    public static readonly ITopSimUser Connector = new("connector", "secret", "connector", "2");
+
+    /// <summary>An administrator, <c>admin</c>/<c>admin</c>.</summary>
+    public static readonly ITopSimUser Admin = new("admin", "admin", "My first name My last name", "1", IsAdmin: true);
+
+    /// <summary>A user without the REST profile, <c>norest</c>/<c>norest</c>.</summary>
+    public static readonly ITopSimUser NoRest = new("norest", "norest", "Support Agent", "4", HasRestProfile: false);
+
+    /// <summary>Known users.</summary>
+    public IReadOnlyList<ITopSimUser> Users { get; init; } = [Connector, Admin, NoRest];
+
+    /// <summary>Tokens accepted as <c>auth_token</c> (login of the user each stands for). Empty, like a community build without authent-token.</summary>
+    public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The server's time zone.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>The clock's start (local wall-clock time in <see cref="TimeZone"/>).</summary>
+    public DateTime StartLocalTime { get; init; } = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Unspecified);
+
+    /// <summary>REST versions accepted.</summary>
+    public IReadOnlyList<string> Versions { get; init; } = ["1.0", "1.1", "1.2", "1.3", "1.4"];
+
+    /// <summary>Stimuli allowed per UserRequest state (state → stimulus → target state). Add an extension's states here.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Transitions { get; init; } = StockTransitions;
+
+    /// <summary>Attributes a stimulus requires to be non-empty in its target state.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StimulusMandatoryFields { get; init; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["ev_pending"] = ["pending_reason"],
+        ["ev_resolve"] = ["solution"],
+    };
+
+    /// <summary>Whether to seed the demo data of <see cref="ITopSimulationSeed.Academies"/> at start.</summary>
+    public bool SeedDemoData { get; init; }
+
+    /// <summary>The stock ITIL UserRequest lifecycle of iTop 3.2.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> StockTransitions =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["new"] = new Dictionary<string, string> { ["ev_assign"] = "assigned", ["ev_wait_for_approval"] = "waiting_for_approval", ["ev_timeout"] = "escalated_tto" },
+            ["escalated_tto"] = new Dictionary<string, string> { ["ev_assign"] = "assigned", ["ev_wait_for_approval"] = "waiting_for_approval" },
+            ["waiting_for_approval"] = new Dictionary<string, string> { ["ev_approve"] = "approved", ["ev_reject"] = "rejected" },
+            ["approved"] = new Dictionary<string, string> { ["ev_assign"] = "assigned" },
+            ["assigned"] = new Dictionary<string, string>
+            {
+                ["ev_reassign"] = "assigned", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved", ["ev_timeout"] = "escalated_ttr",
+            },
+            ["escalated_ttr"] = new Dictionary<string, string> { ["ev_reassign"] = "escalated_ttr", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved" },
+            ["pending"] = new Dictionary<string, string> { ["ev_assign"] = "assigned", ["ev_resolve"] = "resolved" },
+            ["resolved"] = new Dictionary<string, string> { ["ev_close"] = "closed", ["ev_reopen"] = "assigned" },
+            ["rejected"] = new Dictionary<string, string>(),
+            ["closed"] = new Dictionary<string, string>(),
+        };
+}

@@ -1,0 +1,52 @@
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Testing.Postgres;
+using Amigo.Plugins.ArenaSso.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Amigo.Plugins.ArenaSso.Tests;
+
+/// <summary>Two connector hosts behind one load balancer, sharing iTop and the real PostgreSQL database.</summary>
+public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    private sealed class Database(NpgsqlDataSource dataSource) : IConnectorDatabase
+    {
+        public NpgsqlDataSource DataSource { get; } = dataSource;
+    }
+
+    [Fact]
+    public async Task Simultaneous_first_logins_on_two_hosts_create_one_person_and_one_account()
+    {
+        var audit = new PostgresAuditLog(postgres.DataSource);
+        void UseDatabase(IServiceCollection services) => services.AddSingleton<IConnectorDatabase>(new Database(postgres.DataSource));
+        await using var scenario = await ArenaScenario.StartAsync(services: UseDatabase);
+        // The second host: its own process-local locks and cache, the same academy (same iTop) and database.
+        await using var secondHost = await BridgeHost.StartAsync(scenario.Host.Academies.Values, audit, UseDatabase);
+
+        var logins = Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? scenario.LoginAsync(ArenaScenario.Headers())
+            : secondHost.SendAsync("/api/academies/toulouse/arena/login", ArenaScenario.Proxy, ArenaScenario.Headers()));
+        var responses = await Task.WhenAll(logins);
+
+        Assert.All(responses, r => Assert.Equal(StatusCodes.Status302Found, r.Response.StatusCode));
+        Assert.Single(scenario.Persons);
+        Assert.Single(scenario.Accounts.Accounts);
+        Assert.Equal(["core/create Person", "core/create UserExternal"], scenario.Writes);
+    }
+
+    [Fact]
+    public async Task Provisioning_is_audited_in_the_connector_database()
+    {
+        var audit = new PostgresAuditLog(postgres.DataSource);
+        await using var scenario = await ArenaScenario.StartAsync(services: s => s.AddSingleton<Amigo.Connector.Contracts.Audit.IAuditLog>(audit));
+
+        await scenario.LoginAsync(ArenaScenario.Headers(function: "DIR"));
+
+        var entries = await audit.RecentAsync(ArenaScenario.Academy, "arena", 10);
+        Assert.Equal(["provision.user.create", "provision.person.create"], entries.Select(e => e.Entry.Action));
+        Assert.All(entries, e => Assert.Equal("done", e.Entry.Outcome));
+        Assert.Equal(Assert.Single(scenario.Persons), entries[1].Entry.ITopKey);
+        Assert.Contains("Portal power user", (string)entries[0].Entry.After!);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Audit;
+using Amigo.Connector.Contracts.Lifecycle;
+using Amigo.Connector.Contracts.Plugins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Amigo.Plugins.ArenaSso.Tests.Support;
+
+/// <summary>
+/// The bridge's endpoints in the real ASP.NET Core pipeline, in process (TestServer), mapped the way the host
+/// maps plugin groups (<c>/api/academies/{academy}/arena</c>). Replace with the host's <c>ConnectorApplication</c>
+/// once it exists.
+/// </summary>
+internal sealed class BridgeHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BridgeHost(WebApplication app, IReadOnlyDictionary<string, AcademyContext> academies)
+    {
+        _app = app;
+        Academies = academies;
+    }
+
+    public IReadOnlyDictionary<string, AcademyContext> Academies { get; }
+
+    public TestServer Server => _app.GetTestServer();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BridgeHost> StartAsync(
+        IEnumerable<AcademyContext> academies, IAuditLog audit, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var byId = academies.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        builder.Services.AddSingleton(audit);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAcademyAccessor>(provider => new RouteAcademyAccessor(provider.GetRequiredService<IHttpContextAccessor>(), byId));
+        configure?.Invoke(builder.Services);
+        var plugin = new ArenaSsoPlugin();
+        plugin.ConfigureServices(builder.Services);
+
+        var app = builder.Build();
+        var group = app.MapGroup("/api/academies/{academy}/" + plugin.Id);
+        group.AddEndpointFilter(async (context, next) =>
+            byId.ContainsKey((string)context.HttpContext.GetRouteValue("academy")!) ? await next(context) : Results.NotFound());
+        plugin.MapEndpoints(group);
+        await app.StartAsync();
+        return new BridgeHost(app, byId);
+    }
+
+    /// <summary>Sends a request as if from <paramref name="remote"/> (TestServer has no socket to take it from).</summary>
+    public async Task<HttpContext> SendAsync(string path, IPAddress remote, IReadOnlyDictionary<string, string?> headers, string method = "GET")
+    {
+        return await Server.SendAsync(context =>
+        {
+            context.Request.Method = method;
+            var query = path.IndexOf('?');
+            context.Request.Path = query < 0 ? path : path[..query];
+            if (query >= 0) context.Request.QueryString = new QueryString(path[query..]);
+            context.Connection.RemoteIpAddress = remote;
+            foreach (var (name, value) in headers)
+                if (value is not null) context.Request.Headers.Append(name, value);
+        });
+    }
+
+    public static AcademyContext Academy(
+        string id, Amigo.Connector.ITop.IITopClient itop, IDictionary<string, string?> arenaSettings, AcademyFieldMap? fieldMap = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(arenaSettings.Select(s => new KeyValuePair<string, string?>("arena:" + s.Key, s.Value)))
+            .Build();
+        return new AcademyContext(id, "Académie de " + id, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"),
+            BuiltInProfiles.Stock, fieldMap ?? new AcademyFieldMap(), itop, configuration);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class RouteAcademyAccessor(IHttpContextAccessor http, IReadOnlyDictionary<string, AcademyContext> academies) : IAcademyAccessor
+    {
+        public AcademyContext Current =>
+            academies[(string)http.HttpContext!.GetRouteValue("academy")!];
+    }
+}

@@ -1,0 +1,76 @@
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Plugins.CatalogueSearch.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
+
+/// <summary>
+/// The plugin served the way the host serves it: services from <c>ConfigureServices</c>, endpoints from
+/// <c>MapEndpoints</c> on the group <c>/api/academies/{academy}/catalogue</c>, the academy resolved from the route.
+/// </summary>
+public sealed class CatalogueTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CatalogueTestHost(WebApplication app, HttpClient client)
+    {
+        _app = app;
+        Client = client;
+    }
+
+    /// <summary>Client of the in-process server.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a server with <paramref name="academies"/> and <paramref name="source"/>.</summary>
+    public static async Task<CatalogueTestHost> StartAsync(ICatalogueSource source, params AcademyContext[] academies)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ICatalogueSource>(source);
+        builder.Services.AddSingleton<IAcademyRegistry>(new TestAcademyRegistry(academies));
+        builder.Services.AddSingleton<IAcademyAccessor, RouteAcademyAccessor>();
+        builder.Services.AddProblemDetails();
+        var plugin = new CatalogueSearchPlugin();
+        plugin.ConfigureServices(builder.Services);
+        var app = builder.Build();
+        plugin.MapEndpoints(app.MapGroup($"/api/academies/{{academy}}/{plugin.Id}"));
+        await app.StartAsync();
+        return new CatalogueTestHost(app, app.GetTestClient());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class RouteAcademyAccessor(IHttpContextAccessor http, IAcademyRegistry registry) : IAcademyAccessor
+    {
+        public AcademyContext Current =>
+            registry.Find((string)http.HttpContext!.GetRouteValue("academy")!) ?? throw new InvalidOperationException("unknown academy");
+    }
+}
+
+/// <summary>A fixed list of academies, each with the catalogue plugin enabled.</summary>
+public sealed class TestAcademyRegistry(IReadOnlyList<AcademyContext> academies) : IAcademyRegistry
+{
+    /// <inheritdoc />
+    public IReadOnlyList<AcademyContext> All => academies;
+
+    /// <inheritdoc />
+    public AcademyContext? Find(string academyId) => academies.FirstOrDefault(academy => academy.Id == academyId);
+
+    /// <inheritdoc />
+    public Task<bool> IsPluginEnabledAsync(string academyId, string pluginId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(academyId) is not null);
+}

@@ -1,0 +1,41 @@
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Lifecycle;
+using Amigo.Plugins.CatalogueSearch.Indexing;
+using Amigo.Plugins.CatalogueSearch.Search;
+using Microsoft.Extensions.Configuration;
+
+namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
+
+/// <summary>Academy contexts and ready-made snapshots for the tests.</summary>
+public static class TestAcademies
+{
+    /// <summary>An academy context whose <c>Plugins</c> section holds <paramref name="catalogueSettings"/> (keys under <c>catalogue:</c>).</summary>
+    public static AcademyContext Create(string id, IDictionary<string, string?>? catalogueSettings = null)
+    {
+        var values = (catalogueSettings ?? new Dictionary<string, string?>())
+            .ToDictionary(pair => $"{CatalogueSearchSettings.PluginId}:{pair.Key}", pair => pair.Value);
+        var plugins = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        // The catalogue search never calls iTop: it reads the synced database.
+        return new AcademyContext(id, id, TimeZoneInfo.Utc, BuiltInProfiles.Stock, new AcademyFieldMap(), null!, plugins);
+    }
+
+    /// <summary>The default profile (default settings, default synonyms).</summary>
+    public static CatalogueSearchProfile DefaultProfile { get; } = new(new CatalogueSearchSettings());
+
+    /// <summary>A snapshot of the Normandie fixture.</summary>
+    public static AcademyCatalogue Normandie(IReadOnlyDictionary<long, int>? usage = null, CatalogueSearchProfile? profile = null)
+    {
+        profile ??= DefaultProfile;
+        var index = CatalogueIndexBuilder.Build(NormandieCatalogue.Rows, profile.Analyzer);
+        var scope = new CatalogueScope(NormandieCatalogue.Offers, NormandieCatalogue.Organizations, profile.Settings.InheritParentOffers);
+        return new AcademyCatalogue(NormandieCatalogue.AcademyId, index, scope, usage ?? NormandieCatalogue.Usage, null, profile.AnalyzerSignature, DateTimeOffset.UnixEpoch);
+    }
+
+    /// <summary>Searches a snapshot and returns the result (fails the test on a refusal).</summary>
+    public static CatalogueSearchResult Search(AcademyCatalogue catalogue, string query, string? org, CatalogueSearchProfile? profile = null, string? page = null)
+    {
+        var outcome = CatalogueSearchService.Search(catalogue, profile ?? DefaultProfile, new CatalogueSearchRequest(query, page, null, org));
+        Assert.True(outcome.Problem is null, outcome.Problem?.Message);
+        return outcome.Result!;
+    }
+}

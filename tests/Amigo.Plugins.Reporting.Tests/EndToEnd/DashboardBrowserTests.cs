@@ -1,0 +1,97 @@
+using Amigo.Plugins.Reporting.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Amigo.Plugins.Reporting.Tests.EndToEnd;
+
+/// <summary>Opens the French dashboard in Debian's headless chromium, driven by Playwright, and reads the drawn charts.</summary>
+public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper output) : IClassFixture<ReportingDataFixture>, IAsyncLifetime
+{
+    private ReportingWebHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowserContext _browser = null!;
+    private string _profile = "";
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.EnsureInstalledAsync();
+        _host = await ReportingWebHost.StartAsync(data.DataSource);
+        _playwright = await Playwright.CreateAsync();
+        _profile = Directory.CreateTempSubdirectory("amigo-reporting-chromium-").FullName;
+        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Flags,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = ReportingWebHost.ToulouseKey },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+        Directory.Delete(_profile, recursive: true);
+    }
+
+    private static async Task<IReadOnlyList<(string Label, string Series, string Value)>> BarsAsync(IPage page, string report) =>
+        (await page.Locator($"svg.chart[data-report='{report}'] rect.bar").EvaluateAllAsync<string[][]>(
+            "bars => bars.map(b => [b.dataset.label, b.dataset.series, b.dataset.value])"))
+        .Select(bar => (bar[0], bar[1], bar[2])).ToList();
+
+    [Fact]
+    public async Task Charts_render_the_figures_of_the_synced_data_and_a_screenshot_is_saved()
+    {
+        var page = await _browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(_host.DashboardOf(KnownDataSet.Toulouse).ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+        Assert.Equal("true", await page.GetAttributeAsync("body", "data-loaded"));
+        Assert.Empty(errors);
+        Assert.Equal("Rapports chargés.", await page.TextContentAsync("#status"));
+        Assert.Equal(
+            [("Ouverts", "4"), ("En attente", "1"), ("Bénéficiaire", "2"), ("Partagés", "2"), ("Résolus", "1"), ("Fermés", "4"), ("Autres", "1")],
+            (await BarsAsync(page, "status-groups")).Select(bar => (bar.Label, bar.Value)));
+        Assert.Equal([("< 1 j", "1"), ("1–7 j", "1"), ("7–30 j", "1"), ("> 30 j", "2")],
+            (await BarsAsync(page, "backlog-age")).Select(bar => (bar.Label, bar.Value)));
+        Assert.Contains(("HELPDESK — Diabaté Suzanne", "open_count", "1"), await BarsAsync(page, "open-by-team-agent"));
+        Assert.Contains(("HELPDESK", "resolve_median_hours", "25"), await BarsAsync(page, "resolution-times"));
+        Assert.Contains(("HELPDESK", "resolve_p90_hours", "37"), await BarsAsync(page, "resolution-times"));
+        Assert.Contains(("Fermé automatiquement", "tickets", "2"), await BarsAsync(page, "closure-origin"));
+        // The bars are drawn to scale: Ouverts (4) is four times as long as En attente (1).
+        var widths = await page.Locator("svg.chart[data-report='status-groups'] rect.bar").EvaluateAllAsync<double[]>(
+            "bars => bars.map(b => b.getBBox().width)");
+        Assert.Equal(4 * widths[1], widths[0], 0);
+        Assert.Equal("Tickets affectés à mes équipes par agent", await page.TextContentAsync("section[data-report='open-by-team-agent'] h2"));
+
+        var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "reporting-dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        output.WriteLine($"Screenshot: {screenshot}");
+    }
+
+    [Fact]
+    public async Task The_filter_form_reloads_the_charts_for_one_team()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_host.DashboardOf(KnownDataSet.Toulouse).ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]");
+
+        await page.EvaluateAsync("document.body.removeAttribute('data-loaded')");
+        await page.FillAsync("input[name=team]", KnownDataSet.Pilotes.ToString());
+        await page.ClickAsync("#filters button");
+        await page.WaitForSelectorAsync("body[data-loaded]");
+
+        Assert.Equal([("PILOTES — Martin Louis", "2")],
+            (await BarsAsync(page, "open-by-team-agent")).Where(b => b.Series == "open_count").Select(b => (b.Label, b.Value)));
+        Assert.Equal("2", (await BarsAsync(page, "status-groups")).Single(b => b.Label == "Ouverts").Value);
+    }
+}

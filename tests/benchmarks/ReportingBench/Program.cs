@@ -1,0 +1,161 @@
+// ReportingBench: every report of the reporting plugin on 1,000,000 synced tickets (median and p95 over N runs),
+// against a baseline computed in the same run: the same report from the raw tables, without the plugin's indexes
+// and materialized views.
+//
+//   dotnet run -c Release --project tests/benchmarks/ReportingBench [-- --tickets 1000000 --runs 20 --baseline-runs 5 --keep]
+//
+// Database: AMIGO_PG (libpq/Npgsql connection string to a server where it may CREATE DATABASE), else the private test
+// cluster of scripts/ensure-postgres.sh.
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Plugins.Reporting.Reports;
+using Amigo.Plugins.Reporting.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ReportingBench;
+
+var options = BenchOptions.Parse(args);
+var root = typeof(BenchOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AmigoRepositoryRoot").Value!;
+var server = Environment.GetEnvironmentVariable("AMIGO_PG") is { Length: > 0 } fromEnvironment ? fromEnvironment : EnsurePostgres(root);
+var databaseName = $"amigo_reporting_bench_{Environment.ProcessId}";
+var total = Stopwatch.StartNew();
+
+await Execute(server, $"CREATE DATABASE {databaseName}");
+var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName, CommandTimeout = 600 }.ConnectionString;
+try
+{
+    await using var dataSource = NpgsqlDataSource.Create(connectionString);
+    await Execute(connectionString, await File.ReadAllTextAsync(Path.Combine(root, "src", "Amigo.Connector.Data", "Migrations", "0001_initial.sql")));
+
+    var now = DateTimeOffset.UtcNow;
+    var step = Stopwatch.StartNew();
+    var auditRows = await TicketGenerator.GenerateAsync(dataSource, options.Tickets, now);
+    Console.WriteLine($"Generated {options.Tickets:N0} tickets and {auditRows:N0} audit rows with COPY in {step.Elapsed.TotalSeconds:F1} s");
+
+    step.Restart();
+    await ReportingSchema.ApplyAsync(dataSource, CancellationToken.None);
+    await Execute(connectionString, "VACUUM ANALYZE");
+    Console.WriteLine($"Applied reporting.sql (indexes + materialized views) and VACUUM ANALYZE in {step.Elapsed.TotalSeconds:F1} s");
+
+    var database = new BenchDatabase(dataSource);
+    var schema = new ReportingSchema(database, NullLogger<ReportingSchema>.Instance);
+    var refresher = new MaterializedViewRefresher(database, schema, TimeProvider.System, NullLogger<MaterializedViewRefresher>.Instance);
+    var runner = new ReportRunner(database, schema, refresher);
+
+    step.Restart();
+    await refresher.RefreshAsync(TimeSpan.Zero, CancellationToken.None);
+    Console.WriteLine($"REFRESH MATERIALIZED VIEW CONCURRENTLY (both views) took {step.Elapsed.TotalSeconds:F1} s");
+    await PrintDistribution(dataSource);
+
+    var lastQuarter = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-90));
+    var cases = ReportCatalog.All.Select(report => (report, filter: new ReportFilter(report.Name == "academies" ? null : "toulouse")))
+        .Append((ReportCatalog.Find("resolution-times")!, new ReportFilter("toulouse", From: lastQuarter)))
+        .Append((ReportCatalog.Find("weekly-flow")!, new ReportFilter("toulouse", 1, From: lastQuarter)))
+        .ToList();
+
+    // The plugin's reports first: the baseline then holds an exclusive lock on tickets (its indexes are dropped).
+    var measured = new List<(string Label, int Rows, List<double> Timings)>();
+    foreach (var (report, filter) in cases)
+    {
+        var rows = 0;
+        var timings = new List<double>();
+        for (var run = -2; run < options.Runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await runner.RunAsync(report, filter, CancellationToken.None);
+            watch.Stop();
+            rows = result.Rows.Count;
+            if (run >= 0)
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        var label = report.Name + (filter.AcademyId is null ? " (all academies)" : "")
+            + (filter.TeamId is { } team ? $" team {team}" : "") + (filter.From is { } from ? $" from {from:yyyy-MM-dd}" : "");
+        measured.Add((label, rows, timings));
+    }
+
+    var baseline = new RawBaseline(connectionString);
+    await baseline.PrepareAsync();
+    Console.WriteLine();
+    Console.WriteLine($"Report timings on {options.Tickets:N0} tickets (academy toulouse = 45 %, all time unless said; {options.Runs} runs, baseline {options.BaselineRuns} runs)");
+    Console.WriteLine($"{"report",-44} {"rows",6} {"median",9} {"p95",9} | {"baseline median",15} {"p95",9} | {"speed-up",8} {"p95<50ms",8}");
+    var allMet = true;
+    for (var i = 0; i < cases.Count; i++)
+    {
+        var (report, filter) = cases[i];
+        var (label, rows, timings) = measured[i];
+        var baselineTimings = await baseline.MeasureAsync(report, filter, options.BaselineRuns);
+        var (median, p95) = (Quantile(timings, 0.5), Quantile(timings, 0.95));
+        var (baseMedian, baseP95) = (Quantile(baselineTimings, 0.5), Quantile(baselineTimings, 0.95));
+        var met = p95 < 50;
+        allMet &= met;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-44} {rows,6} {median,7:F2}ms {p95,7:F2}ms | {baseMedian,13:F1}ms {baseP95,7:F1}ms | {baseMedian / median,7:F0}x {(met ? "yes" : "NO"),8}"));
+    }
+    await baseline.DisposeAsync();
+    Console.WriteLine();
+    Console.WriteLine(allMet ? "Every report met the p95 < 50 ms target." : "Some reports missed the p95 < 50 ms target.");
+    Console.WriteLine($"Total bench time {total.Elapsed.TotalSeconds:F0} s");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    if (!options.Keep)
+        await Execute(server, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
+    else
+        Console.WriteLine($"Kept database {databaseName}");
+}
+
+static double Quantile(List<double> values, double fraction)
+{
+    var sorted = values.Order().ToArray();
+    var position = fraction * (sorted.Length - 1);
+    var lower = (int)Math.Floor(position);
+    var upper = (int)Math.Ceiling(position);
+    return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+static async Task Execute(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+    await command.ExecuteNonQueryAsync();
+}
+
+static async Task PrintDistribution(NpgsqlDataSource dataSource)
+{
+    await using var command = dataSource.CreateCommand(
+        "SELECT academy_id, count(*), count(*) FILTER (WHERE status_group IN ('Open','Waiting')), count(*) FILTER (WHERE status_group = 'Closed') " +
+        "FROM tickets WHERE deleted_at IS NULL GROUP BY academy_id ORDER BY 2 DESC");
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        Console.WriteLine($"  {reader.GetString(0),-12} {reader.GetInt64(1),9:N0} tickets, {reader.GetInt64(2),7:N0} in progress, {reader.GetInt64(3),9:N0} closed");
+}
+
+static string EnsurePostgres(string root)
+{
+    var start = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "ensure-postgres.sh")]) { RedirectStandardOutput = true };
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException("scripts/ensure-postgres.sh failed; set AMIGO_PG to a PostgreSQL server.");
+    return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+}
+
+internal sealed class BenchDatabase(NpgsqlDataSource dataSource) : IConnectorDatabase
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+}
+
+internal sealed record BenchOptions(int Tickets, int Runs, int BaselineRuns, bool Keep)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int Int(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return new BenchOptions(Int("--tickets", 1_000_000), Int("--runs", 20), Int("--baseline-runs", 5), args.Contains("--keep"));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Amigo.Plugins.Reporting.Reports;
+using Amigo.Plugins.Reporting.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ReportingBench;
+
+/// <summary>
+/// The same reports computed from the raw tables: inside one transaction (rolled back) the plugin's indexes are dropped
+/// and every report function is copied into pg_temp with its materialized views replaced by their defining queries.
+/// </summary>
+internal sealed class RawBaseline(string connectionString) : IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+    private NpgsqlTransaction? _transaction;
+
+    public async Task PrepareAsync()
+    {
+        _connection = new NpgsqlConnection(connectionString);
+        await _connection.OpenAsync();
+        _transaction = await _connection.BeginTransactionAsync();
+        var views = new Dictionary<string, string>();
+        foreach (var view in MaterializedViewRefresher.Views)
+            views[view] = (string)(await Scalar($"SELECT pg_get_viewdef('{view}'::regclass)"))!;
+        foreach (var report in ReportCatalog.All)
+        {
+            var definition = (string)(await Scalar($"SELECT pg_get_functiondef('{report.FunctionName}'::regproc)"))!;
+            definition = definition.Replace($"public.{report.FunctionName}(", $"pg_temp.{RawName(report)}(", StringComparison.Ordinal);
+            foreach (var (view, query) in views)
+                definition = Regex.Replace(definition, $@"\b{view}\b", $"({query.TrimEnd().TrimEnd(';')})");
+            await Execute(definition);
+        }
+        await Execute("DROP INDEX report_tickets_active; DROP INDEX report_tickets_resolved;");
+    }
+
+    public async Task<List<double>> MeasureAsync(ReportDefinition report, ReportFilter filter, int runs)
+    {
+        var timings = new List<double>();
+        for (var run = -1; run < runs; run++)
+        {
+            await using var command = new NpgsqlCommand($"SELECT * FROM pg_temp.{RawName(report)}(@academy, @team, @from, @to)", _connection, _transaction);
+            command.Parameters.Add(new NpgsqlParameter("academy", NpgsqlDbType.Text) { Value = (object?)filter.AcademyId ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("team", NpgsqlDbType.Bigint) { Value = (object?)filter.TeamId ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)filter.From ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = (object?)filter.To ?? DBNull.Value });
+            var watch = Stopwatch.StartNew();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) { }
+            if (run >= 0)
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return timings;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+            await _transaction.RollbackAsync();
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+
+    private static string RawName(ReportDefinition report) => "raw_" + report.FunctionName;
+
+    private async Task<object?> Scalar(string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection, _transaction);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection, _transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+}
