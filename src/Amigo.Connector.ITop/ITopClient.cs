@@ -102,7 +102,7 @@ public sealed class ITopClient : IITopClient, IDisposable
         try
         {
             // The idle timer is re-armed at every object: a stalled answer fails instead of hanging the sync.
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var idle = new StallWatchdog(_options.Timeout, cancellationToken);
             var started = Stopwatch.GetTimestamp();
             using var response = await _readPipeline.ExecuteAsync(
                 async token => await OpenStreamAsync(operation, jsonData, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -116,10 +116,10 @@ public sealed class ITopClient : IITopClient, IDisposable
                 try
                 {
                     // Only iTop's silence counts: the time the caller spends on each object does not.
-                    idle.CancelAfter(_options.Timeout);
+                    idle.Waiting();
                     if (!await objects.MoveNextAsync().ConfigureAwait(false)) break;
                     current = objects.Current;
-                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    idle.Delivered();
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -38,7 +38,9 @@ public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<
     [Fact]
     public async Task Provisioning_is_audited_in_the_connector_database()
     {
-        var audit = new PostgresAuditLog(postgres.DataSource);
+        // A database of its own: the class's shared one also receives the other test's entries.
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
+        var audit = new PostgresAuditLog(dataSource);
         await using var scenario = await ArenaScenario.StartAsync(services: s => s.AddSingleton<Amigo.Connector.Contracts.Audit.IAuditLog>(audit));
 
         await scenario.LoginAsync(ArenaScenario.Headers(function: "DIR"));

@@ -62,15 +62,17 @@ public sealed class CatalogueIndex
 
     /// <summary>
     /// Scores every document matching <paramref name="query"/> among those <paramref name="allowed"/> (all when null):
-    /// the sum over the query's concepts of the best (field weight × match factor) of each concept.
-    /// Returns the matching documents and the dense score array they index into.
+    /// the sum over the query's concepts of the best (field weight × match factor) of each concept, each concept
+    /// weighted by its rarity (1 + ln(N / df)) so that a rare word ("filtrage") counts for more than a generic
+    /// one ("ne marche pas") when a query has both. The returned scores live in per-thread scratch memory: read them
+    /// before the next search on the same thread and dispose the result.
     /// </summary>
-    public (List<int> Docs, float[] Scores) Score(ParsedQuery query, bool[]? allowed)
+    public ScoredDocuments Score(ParsedQuery query, bool[]? allowed)
     {
-        var total = new float[_entries.Length];
-        var matched = new List<int>();
-        var concept = new ScoreBuffer(_entries.Length);
-        ScoreBuffer[]? tokenBuffers = null;
+        var scratch = ScoringScratch.Rent(_entries.Length);
+        var total = scratch.Total;
+        var matched = scratch.Matched;
+        var concept = scratch.Concept;
         foreach (var item in query.Concepts)
         {
             concept.Clear();
@@ -81,19 +83,24 @@ public sealed class CatalogueIndex
                     Accumulate(alternative.Tokens[0], alternative.Factor, concept, allowed);
                     continue;
                 }
-                tokenBuffers = EnsureBuffers(tokenBuffers, alternative.Tokens.Count);
-                CombineAllTokens(alternative, tokenBuffers, concept, allowed);
+                CombineAllTokens(alternative, scratch.TokenBuffers(alternative.Tokens.Count), concept, allowed);
             }
+            if (concept.Touched.Count == 0)
+            {
+                continue;
+            }
+            var rarity = 1f + MathF.Log((_entries.Length + 1f) / (concept.Touched.Count + 1f));
             foreach (var doc in concept.Touched)
             {
                 if (total[doc] == 0f)
                 {
                     matched.Add(doc);
                 }
-                total[doc] += concept.Scores[doc];
+                total[doc] += concept.Scores[doc] * rarity;
             }
         }
-        return (matched, total);
+        concept.Clear();
+        return new ScoredDocuments(scratch);
     }
 
     /// <summary>The index terms a query word meets, with the factor of each kind of match (exact, prefix, truncated, fuzzy).</summary>
@@ -173,20 +180,6 @@ public sealed class CatalogueIndex
         }
     }
 
-    private ScoreBuffer[] EnsureBuffers(ScoreBuffer[]? buffers, int count)
-    {
-        if (buffers is not null && buffers.Length >= count)
-        {
-            return buffers;
-        }
-        var grown = new ScoreBuffer[count];
-        for (var k = 0; k < count; k++)
-        {
-            grown[k] = buffers is not null && k < buffers.Length ? buffers[k] : new ScoreBuffer(_entries.Length);
-        }
-        return grown;
-    }
-
     private void AddPrefixMatches(string prefix, float factor, int limit, List<(int, float)> matches)
     {
         var low = LowerBound(prefix);
@@ -263,35 +256,5 @@ public sealed class CatalogueIndex
             }
         }
         return low;
-    }
-
-    /// <summary>A dense score array with the list of documents touched, so clearing costs only what was used.</summary>
-    private sealed class ScoreBuffer(int size)
-    {
-        public float[] Scores { get; } = new float[size];
-        public List<int> Touched { get; } = [];
-
-        public void Max(int doc, float value)
-        {
-            var current = Scores[doc];
-            if (current == 0f)
-            {
-                Touched.Add(doc);
-                Scores[doc] = value;
-            }
-            else if (value > current)
-            {
-                Scores[doc] = value;
-            }
-        }
-
-        public void Clear()
-        {
-            foreach (var doc in Touched)
-            {
-                Scores[doc] = 0f;
-            }
-            Touched.Clear();
-        }
     }
 }

@@ -21,7 +21,8 @@ public static class CatalogueRanker
         {
             return (0, []);
         }
-        var (docs, scores) = catalogue.Index.Score(query, allowed);
+        using var scored = catalogue.Index.Score(query, allowed);
+        var docs = scored.Docs;
         if (docs.Count == 0)
         {
             return (0, []);
@@ -29,14 +30,14 @@ public static class CatalogueRanker
         var best = 0f;
         foreach (var doc in docs)
         {
-            best = Math.Max(best, scores[doc]);
+            best = Math.Max(best, scored.ScoreOf(doc));
         }
         var threshold = (float)(best * minRelativeScore);
         var keys = new long[docs.Count];
         var count = 0;
         foreach (var doc in docs)
         {
-            var score = scores[doc];
+            var score = scored.ScoreOf(doc);
             if (score >= threshold)
             {
                 keys[count++] = KeyOf(score, catalogue.Usage[doc], doc);
@@ -55,7 +56,7 @@ public static class CatalogueRanker
             var row = catalogue.Index.RowOf(doc);
             hits.Add(new CatalogueSearchHit(
                 i + 1,
-                Math.Round(scores[doc], 3),
+                Math.Round(scored.ScoreOf(doc), 3),
                 row.DomainName,
                 row.FamilyGroupName,
                 row.FamilyName,

@@ -46,6 +46,7 @@ public sealed class ReassignmentReport
     public void Add(ReassignmentDecision decision)
     {
         _decisions.Add(decision);
+        if (decision.Outcome == "reported") return; // counted as uai.invalid.* by the caller
         Count(decision.Outcome switch
         {
             "done" => decision.Action == "transfer" ? "transferred" : "moved",

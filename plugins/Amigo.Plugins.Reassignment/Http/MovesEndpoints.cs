@@ -15,7 +15,7 @@ public static class MovesEndpoints
     /// <summary>Maps the endpoints on the academy-scoped plugin group.</summary>
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/moves", ListAsync).WithName("reassign-moves");
+        group.MapGet("/moves", ListAsync);
     }
 
     internal static async Task<IResult> ListAsync(IAcademyAccessor academy, IMoveStore moves, int? limit, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Amigo.Plugins.Reporting.Schema;
 public sealed class MaterializedViewRefresher(IConnectorDatabase database, ReportingSchema schema, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
 {
     /// <summary>The materialized views, refreshed in this order.</summary>
-    public static IReadOnlyList<string> Views { get; } = ["report_weekly_flow_mv", "report_status_mv"];
+    public static IReadOnlyList<string> Views { get; } = ["report_weekly_flow_mv", "report_status_mv", "report_resolution_times_mv"];
 
     private const long AdvisoryLockKey = 0x616D69676F_7266; // "amigo" + "rf"
 

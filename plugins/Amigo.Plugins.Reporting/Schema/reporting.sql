@@ -130,26 +130,28 @@ $$;
 CREATE OR REPLACE FUNCTION report_status_groups_for(p_academy text, p_team bigint, p_from date, p_to date)
 RETURNS TABLE (academy_id text, tab_order integer, status_group text, tab_label text, tickets bigint)
 LANGUAGE sql STABLE AS $$
-    WITH filtered AS (
-        SELECT m.* FROM report_status_mv m
+    -- One pass over the materialized rows, then one row per tab (0 when empty) for each academy.
+    SELECT s.academy_id, v.tab_order, v.grp, report_tab_label(v.grp), COALESCE(v.n, 0)::bigint
+    FROM (
+        SELECT m.academy_id,
+               sum(m.tickets) FILTER (WHERE m.status_group = 'Open') AS open_n,
+               sum(m.tickets) FILTER (WHERE m.status_group = 'Waiting') AS waiting_n,
+               sum(m.with_beneficiary) FILTER (WHERE m.status_group IN ('Open', 'Waiting')) AS beneficiary_n,
+               sum(m.shared) FILTER (WHERE m.status_group IN ('Open', 'Waiting')) AS shared_n,
+               sum(m.tickets) FILTER (WHERE m.status_group = 'Resolved') AS resolved_n,
+               sum(m.tickets) FILTER (WHERE m.status_group = 'Closed') AS closed_n,
+               sum(m.tickets) FILTER (WHERE m.status_group NOT IN ('Open', 'Waiting', 'Resolved', 'Closed')) AS other_n
+        FROM report_status_mv m
         WHERE (p_academy IS NULL OR m.academy_id = p_academy)
           AND (p_team IS NULL OR m.team_id = p_team)
           AND (p_from IS NULL OR m.created_week >= date_trunc('week', p_from)::date)
           AND (p_to IS NULL OR m.created_week < p_to)
-    ), tabs AS (
-        SELECT f.academy_id, f.status_group AS grp, f.tickets FROM filtered f
-        UNION ALL
-        SELECT f.academy_id, 'Beneficiary', f.with_beneficiary FROM filtered f WHERE f.status_group IN ('Open', 'Waiting')
-        UNION ALL
-        SELECT f.academy_id, 'Shared', f.shared FROM filtered f WHERE f.status_group IN ('Open', 'Waiting')
-    )
-    -- Every tab appears, with 0 when empty, for each academy that has tickets.
-    SELECT a.academy_id, report_tab_order(n.grp), n.grp, report_tab_label(n.grp), COALESCE(sum(x.tickets), 0)::bigint
-    FROM (SELECT DISTINCT f.academy_id FROM filtered f) a
-    CROSS JOIN (VALUES ('Open'), ('Waiting'), ('Beneficiary'), ('Shared'), ('Resolved'), ('Closed'), ('Other')) AS n(grp)
-    LEFT JOIN tabs x ON x.academy_id = a.academy_id AND x.grp = n.grp
-    GROUP BY a.academy_id, n.grp
-    ORDER BY a.academy_id, report_tab_order(n.grp)
+        GROUP BY m.academy_id
+    ) s
+    CROSS JOIN LATERAL (VALUES (1, 'Open', s.open_n), (2, 'Waiting', s.waiting_n), (3, 'Beneficiary', s.beneficiary_n),
+                               (4, 'Shared', s.shared_n), (5, 'Resolved', s.resolved_n), (6, 'Closed', s.closed_n),
+                               (7, 'Other', s.other_n)) AS v(tab_order, grp, n)
+    ORDER BY s.academy_id, v.tab_order
 $$;
 
 -- 4. Requests in progress per establishment (UAI): what a head of establishment sees as "Partagés".
@@ -227,29 +229,58 @@ $$;
 
 -- 8. Time to assign and time to resolve (hours) of the requests resolved in the period, per team:
 --    median and 90th percentile (percentile_cont, linear interpolation).
+--    Computed live for a period; all-time figures (no period) come from report_resolution_times_mv.
+CREATE OR REPLACE FUNCTION report_resolution_times_live(p_academy text, p_team bigint, p_from date, p_to date)
+RETURNS TABLE (academy_id text, team_id bigint, team_name text, resolved_count bigint,
+               assign_median_hours numeric, assign_p90_hours numeric,
+               resolve_median_hours numeric, resolve_p90_hours numeric)
+LANGUAGE sql STABLE AS $$
+    -- date_part gives float8 (extract gives numeric, much slower to sort); one sort per measure serves both percentiles.
+    SELECT p.academy_id, p.team_id, p.team_name, p.resolved_count,
+           round(p.assign[1]::numeric, 2), round(p.assign[2]::numeric, 2),
+           round(p.resolve[1]::numeric, 2), round(p.resolve[2]::numeric, 2)
+    FROM (
+        SELECT d.academy_id, d.team_id, max(d.team_name) AS team_name, count(*) AS resolved_count,
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.assign_hours) AS assign,
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.resolve_hours) AS resolve
+        FROM (
+            SELECT t.academy_id, t.team_id, t.team_name,
+                   date_part('epoch', t.assignment_date - t.start_date) / 3600.0 AS assign_hours,
+                   date_part('epoch', t.resolution_date - t.start_date) / 3600.0 AS resolve_hours
+            FROM tickets t
+            WHERE t.deleted_at IS NULL AND t.resolution_date IS NOT NULL
+              AND (p_academy IS NULL OR t.academy_id = p_academy)
+              AND (p_team IS NULL OR t.team_id = p_team)
+              AND (p_from IS NULL OR t.resolution_date >= report_day_start(p_academy, p_from))
+              AND (p_to IS NULL OR t.resolution_date < report_day_start(p_academy, p_to))
+        ) d
+        GROUP BY d.academy_id, d.team_id
+    ) p
+    ORDER BY p.academy_id, p.team_name
+$$;
+
+-- Materialized: all-time percentiles per academy and team (a sort of every resolved ticket is too slow to run live).
+CREATE MATERIALIZED VIEW IF NOT EXISTS report_resolution_times_mv AS
+SELECT * FROM report_resolution_times_live(NULL, NULL, NULL, NULL);
+
+CREATE UNIQUE INDEX IF NOT EXISTS report_resolution_times_mv_key
+    ON report_resolution_times_mv (academy_id, team_id) NULLS NOT DISTINCT;
+
 CREATE OR REPLACE FUNCTION report_resolution_times_for(p_academy text, p_team bigint, p_from date, p_to date)
 RETURNS TABLE (academy_id text, team_id bigint, team_name text, resolved_count bigint,
                assign_median_hours numeric, assign_p90_hours numeric,
                resolve_median_hours numeric, resolve_p90_hours numeric)
 LANGUAGE sql STABLE AS $$
-    SELECT d.academy_id, d.team_id, max(d.team_name), count(*),
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.assign_hours)::numeric, 2),
-           round(percentile_cont(0.9) WITHIN GROUP (ORDER BY d.assign_hours)::numeric, 2),
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.resolve_hours)::numeric, 2),
-           round(percentile_cont(0.9) WITHIN GROUP (ORDER BY d.resolve_hours)::numeric, 2)
-    FROM (
-        SELECT t.academy_id, t.team_id, t.team_name,
-               extract(epoch FROM t.assignment_date - t.start_date) / 3600.0 AS assign_hours,
-               extract(epoch FROM t.resolution_date - t.start_date) / 3600.0 AS resolve_hours
-        FROM tickets t
-        WHERE t.deleted_at IS NULL AND t.resolution_date IS NOT NULL
-          AND (p_academy IS NULL OR t.academy_id = p_academy)
-          AND (p_team IS NULL OR t.team_id = p_team)
-          AND (p_from IS NULL OR t.resolution_date >= report_day_start(p_academy, p_from))
-          AND (p_to IS NULL OR t.resolution_date < report_day_start(p_academy, p_to))
-    ) d
-    GROUP BY d.academy_id, d.team_id
-    ORDER BY d.academy_id, max(d.team_name)
+    -- The planner folds the period tests to constants: only one branch runs.
+    SELECT r.* FROM (
+        SELECT m.* FROM report_resolution_times_mv m
+        WHERE p_from IS NULL AND p_to IS NULL
+          AND (p_academy IS NULL OR m.academy_id = p_academy) AND (p_team IS NULL OR m.team_id = p_team)
+        UNION ALL
+        SELECT l.* FROM report_resolution_times_live(p_academy, p_team, p_from, p_to) l
+        WHERE p_from IS NOT NULL OR p_to IS NOT NULL
+    ) r
+    ORDER BY r.academy_id, r.team_name
 $$;
 
 -- 9. Closed by the requester (or an agent) vs closed automatically by the connector (materialized).

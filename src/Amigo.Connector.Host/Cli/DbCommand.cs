@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amigo.Connector.Data.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Spectre.Console;
 
 namespace Amigo.Connector.Host.Cli;
 

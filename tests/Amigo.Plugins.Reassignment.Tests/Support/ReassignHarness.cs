@@ -30,13 +30,14 @@ public sealed class ReassignHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     private ReassignHarness(NpgsqlDataSource dataSource, ITopSimulation toulouse, ITopSimulation? normandie, string toulouseSettings,
-        string normandieSettings, Func<IITopClient, IITopClient>? wrapNormandie)
+        string normandieSettings, Func<IITopClient, IITopClient>? wrapNormandie, LifecycleProfile? lifecycle)
     {
         _dataSource = dataSource;
         TlsITop = toulouse;
         Demo = ITopSimulationSeed.Academies(toulouse.Store);
         NormandieITop = normandie;
-        Toulouse = TestAcademies.Create("toulouse", "Académie de Toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings);
+        Toulouse = TestAcademies.Create("toulouse", "Académie de Toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings,
+            lifecycle: lifecycle);
         Registry = new TestRegistry(Toulouse, TestAcademies.Create("montpellier", "Académie de Montpellier",
             toulouse.CreateClient(o => o with { InstanceName = "montpellier" }), "{}"));
         if (normandie is not null)
@@ -79,12 +80,13 @@ public sealed class ReassignHarness : IAsyncDisposable
 
     /// <summary>Starts the harness on a fresh database of <paramref name="postgres"/>.</summary>
     public static async Task<ReassignHarness> StartAsync(PostgresFixture postgres, string toulouseSettings, bool withNormandie = false,
-        string normandieSettings = "{}", Func<IITopClient, IITopClient>? wrapNormandie = null)
+        string normandieSettings = "{}", Func<IITopClient, IITopClient>? wrapNormandie = null,
+        LifecycleProfile? lifecycle = null, ITopSimulationOptions? toulouseOptions = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        return new ReassignHarness(dataSource, ITopSimulation.Start(), withNormandie ? ITopSimulation.Start() : null,
-            toulouseSettings, normandieSettings, wrapNormandie);
+        return new ReassignHarness(dataSource, ITopSimulation.Start(toulouseOptions), withNormandie ? ITopSimulation.Start() : null,
+            toulouseSettings, normandieSettings, wrapNormandie, lifecycle);
     }
 
     /// <summary>One reassignment pass, as the scheduled job or the CLI runs it.</summary>
@@ -103,7 +105,7 @@ public sealed class ReassignHarness : IAsyncDisposable
         {
             OrgId = orgId ?? Demo.Montpellier, CallerId = callerId ?? Demo.CallerElodie, Title = title, Status = status, TeamId = teamId, AgentId = agentId,
             ServiceId = Demo.ServiceWebmail, ServiceSubcategoryId = Demo.SubcategoryAccess,
-            StartDate = now.AddHours(-3), AssignmentDate = status == "new" ? null : now.AddHours(-2),
+            StartDate = now.AddHours(-3), AssignmentDate = status is "new" ? null : now.AddHours(-2),
         });
         await SyncAsync(id, uai);
         return id;
@@ -129,7 +131,7 @@ public sealed class ReassignHarness : IAsyncDisposable
         command.Parameters.AddWithValue("ref", Field("ref")!);
         command.Parameters.AddWithValue("title", Field("title")!);
         command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("group", BuiltInProfiles.Stock.GroupOf(status).ToString());
+        command.Parameters.AddWithValue("group", Toulouse.Lifecycle.GroupOf(status).ToString());
         command.Parameters.AddWithValue("org", (object?)Key("org_id") ?? DBNull.Value);
         command.Parameters.AddWithValue("orgName", (object?)Field("org_name") ?? DBNull.Value);
         command.Parameters.AddWithValue("caller", (object?)Key("caller_id") ?? DBNull.Value);

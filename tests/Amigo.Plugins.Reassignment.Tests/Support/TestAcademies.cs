@@ -10,8 +10,9 @@ namespace Amigo.Plugins.Reassignment.Tests.Support;
 public static class TestAcademies
 {
     /// <summary>An academy whose plugin section is <paramref name="pluginsJson"/> (e.g. <c>{"reassign":{…}}</c>).</summary>
-    public static AcademyContext Create(string id, string displayName, IITopClient itop, string pluginsJson, AcademyFieldMap? fieldMap = null) =>
-        new(id, displayName, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), BuiltInProfiles.Stock, fieldMap ?? new AcademyFieldMap(), itop,
+    public static AcademyContext Create(string id, string displayName, IITopClient itop, string pluginsJson, AcademyFieldMap? fieldMap = null,
+        LifecycleProfile? lifecycle = null) =>
+        new(id, displayName, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), lifecycle ?? BuiltInProfiles.Stock, fieldMap ?? new AcademyFieldMap(), itop,
             Configuration(pluginsJson));
 
     /// <summary>Configuration read from JSON text.</summary>

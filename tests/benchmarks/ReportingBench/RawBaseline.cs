@@ -38,7 +38,8 @@ internal sealed class RawBaseline(string connectionString) : IAsyncDisposable
     public async Task<List<double>> MeasureAsync(ReportDefinition report, ReportFilter filter, int runs)
     {
         var timings = new List<double>();
-        for (var run = -1; run < runs; run++)
+        var budget = Stopwatch.StartNew();
+        for (var run = 0; run < runs && (run == 0 || budget.Elapsed < TimeSpan.FromSeconds(10)); run++)
         {
             await using var command = new NpgsqlCommand($"SELECT * FROM pg_temp.{RawName(report)}(@academy, @team, @from, @to)", _connection, _transaction);
             command.Parameters.Add(new NpgsqlParameter("academy", NpgsqlDbType.Text) { Value = (object?)filter.AcademyId ?? DBNull.Value });
@@ -48,8 +49,7 @@ internal sealed class RawBaseline(string connectionString) : IAsyncDisposable
             var watch = Stopwatch.StartNew();
             await using (var reader = await command.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) { }
-            if (run >= 0)
-                timings.Add(watch.Elapsed.TotalMilliseconds);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
         }
         return timings;
     }

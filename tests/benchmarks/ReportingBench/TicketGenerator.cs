@@ -63,35 +63,35 @@ internal static class TicketGenerator
                 var subcategory = service * 5 + random.Next(5);
                 var unassigned = group == "Open" && random.NextDouble() < 0.2;
 
-                await copy.StartRowAsync();
-                await copy.WriteAsync(academy, NpgsqlDbType.Text);
-                await copy.WriteAsync(id, NpgsqlDbType.Bigint);
-                await copy.WriteAsync($"R-{id:0000000}", NpgsqlDbType.Text);
-                await copy.WriteAsync("Demande d'assistance", NpgsqlDbType.Text);
-                await copy.WriteAsync(status, NpgsqlDbType.Text);
-                await copy.WriteAsync(group, NpgsqlDbType.Text);
-                await copy.WriteAsync(RequestTypes[random.Next(10) < 7 ? 0 : 1], NpgsqlDbType.Text);
-                await copy.WriteAsync(random.Next(1, 5).ToString(), NpgsqlDbType.Text);
-                await copy.WriteAsync((long)random.Next(1, 300), NpgsqlDbType.Bigint);
-                await copy.WriteAsync($"Établissement {uai}", NpgsqlDbType.Text);
-                await copy.WriteAsync((long)(academyIndex * 100 + team), NpgsqlDbType.Bigint);
-                await copy.WriteAsync(team == 0 ? "HELPDESK" : team == 1 ? "PILOTES" : $"Équipe {team:00}", NpgsqlDbType.Text);
-                await WriteNullable(copy, unassigned ? null : (long?)(academyIndex * 1000 + agent), NpgsqlDbType.Bigint);
-                await WriteNullable(copy, unassigned ? null : $"Agent {agent:000}", NpgsqlDbType.Text);
-                await copy.WriteAsync((long)(academyIndex * 100 + service), NpgsqlDbType.Bigint);
-                await copy.WriteAsync($"Service {service:00}", NpgsqlDbType.Text);
-                await copy.WriteAsync((long)(academyIndex * 1000 + subcategory), NpgsqlDbType.Bigint);
-                await copy.WriteAsync($"Sous-catégorie {subcategory:000}", NpgsqlDbType.Text);
-                await copy.WriteAsync(uai, NpgsqlDbType.Text);
-                await WriteNullable(copy, random.NextDouble() < 0.3 ? "Établissement" : null, NpgsqlDbType.Text);
-                await WriteNullable(copy, random.NextDouble() < 0.2 ? $"Bénéficiaire {random.Next(5000)}" : null, NpgsqlDbType.Text);
-                await copy.WriteAsync(start.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await WriteNullable(copy, assigned?.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await WriteNullable(copy, resolved?.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await WriteNullable(copy, closed?.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync((closed ?? resolved ?? assigned ?? start).UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(byConnector, NpgsqlDbType.Boolean);
-                await WriteNullable(copy, random.NextDouble() < 0.002 ? (DateTime?)now.UtcDateTime : null, NpgsqlDbType.TimestampTz);
+                copy.StartRow();
+                copy.Write(academy, NpgsqlDbType.Text);
+                copy.Write(id, NpgsqlDbType.Bigint);
+                copy.Write($"R-{id:0000000}", NpgsqlDbType.Text);
+                copy.Write("Demande d'assistance", NpgsqlDbType.Text);
+                copy.Write(status, NpgsqlDbType.Text);
+                copy.Write(group, NpgsqlDbType.Text);
+                copy.Write(RequestTypes[random.Next(10) < 7 ? 0 : 1], NpgsqlDbType.Text);
+                copy.Write(random.Next(1, 5).ToString(), NpgsqlDbType.Text);
+                copy.Write((long)random.Next(1, 300), NpgsqlDbType.Bigint);
+                copy.Write($"Établissement {uai}", NpgsqlDbType.Text);
+                copy.Write((long)(academyIndex * 100 + team), NpgsqlDbType.Bigint);
+                copy.Write(team == 0 ? "HELPDESK" : team == 1 ? "PILOTES" : $"Équipe {team:00}", NpgsqlDbType.Text);
+                WriteNullable(copy, unassigned ? null : (long?)(academyIndex * 1000 + agent), NpgsqlDbType.Bigint);
+                WriteNullable(copy, unassigned ? null : $"Agent {agent:000}", NpgsqlDbType.Text);
+                copy.Write((long)(academyIndex * 100 + service), NpgsqlDbType.Bigint);
+                copy.Write($"Service {service:00}", NpgsqlDbType.Text);
+                copy.Write((long)(academyIndex * 1000 + subcategory), NpgsqlDbType.Bigint);
+                copy.Write($"Sous-catégorie {subcategory:000}", NpgsqlDbType.Text);
+                copy.Write(uai, NpgsqlDbType.Text);
+                WriteNullable(copy, random.NextDouble() < 0.3 ? "Établissement" : null, NpgsqlDbType.Text);
+                WriteNullable(copy, random.NextDouble() < 0.2 ? $"Bénéficiaire {random.Next(5000)}" : null, NpgsqlDbType.Text);
+                copy.Write(start.UtcDateTime, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, assigned?.UtcDateTime, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, resolved?.UtcDateTime, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, closed?.UtcDateTime, NpgsqlDbType.TimestampTz);
+                copy.Write((closed ?? resolved ?? assigned ?? start).UtcDateTime, NpgsqlDbType.TimestampTz);
+                copy.Write(byConnector, NpgsqlDbType.Boolean);
+                WriteNullable(copy, random.NextDouble() < 0.002 ? (DateTime?)now.UtcDateTime : null, NpgsqlDbType.TimestampTz);
             }
             await copy.CompleteAsync();
         }
@@ -168,6 +168,11 @@ internal static class TicketGenerator
 
     private static TimeSpan Hours(Random random, double mean) => TimeSpan.FromHours(-Math.Log(1 - random.NextDouble()) * mean);
 
-    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) =>
-        value is null ? copy.WriteNullAsync() : copy.WriteAsync(value, type);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+            copy.WriteNull();
+        else
+            copy.Write(value, type);
+    }
 }

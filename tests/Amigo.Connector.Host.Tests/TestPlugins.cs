@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Contracts.Plugins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Amigo.Connector.Host.Tests;
+
+/// <summary>Settings of <see cref="CountingPlugin"/>: <c>Label</c> keys the counters so parallel tests do not share them.</summary>
+public sealed class CountingSettings : IValidatableSettings
+{
+    [Required]
+    public string? Label { get; set; }
+
+    [Range(0, 60_000)]
+    public int DelayMilliseconds { get; set; }
+
+    public IEnumerable<string> Validate(AcademyContext academy)
+    {
+        if (Label == "forbidden") yield return "Label: 'forbidden' is not allowed";
+    }
+}
+
+/// <summary>A plugin added explicitly (not from a folder): a job that counts its runs, an endpoint, settings.</summary>
+public sealed class CountingPlugin : IConnectorPlugin
+{
+    public string Id => "counting";
+    public string Description => "Counts job runs (tests)";
+    public Type? SettingsType => typeof(CountingSettings);
+    public IReadOnlyList<PluginJobDefinition> Jobs { get; } = [new("count", "Counts", null, typeof(CountingJob))];
+    public void ConfigureServices(IServiceCollection services) { }
+
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) =>
+        academyGroup.MapGet("/ping", (IAcademyAccessor academy) => $"pong {academy.Current.Id}");
+
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}
+
+/// <summary>Counts runs per label; a run may be held open by a gate to overlap with another host.</summary>
+public sealed class CountingJob : IAcademyJob
+{
+    public static readonly ConcurrentDictionary<string, int> Runs = new();
+    public static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
+    public static readonly ConcurrentDictionary<string, TaskCompletionSource> Started = new();
+
+    public async Task<JobOutcome> RunAsync(JobRunContext context, CancellationToken cancellationToken)
+    {
+        var settings = context.Academy.GetPluginSettings<CountingSettings>("counting");
+        var label = $"{settings.Label}:{context.Academy.Id}";
+        Runs.AddOrUpdate(label, 1, (_, n) => n + 1);
+        Started.GetOrAdd(label, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        if (Gates.TryGetValue(label, out var gate)) await gate.Task.WaitAsync(cancellationToken);
+        if (settings.DelayMilliseconds > 0) await Task.Delay(settings.DelayMilliseconds, cancellationToken);
+        return new JobOutcome(new Dictionary<string, long> { ["counted"] = 1 }, $"counted for {context.Academy.Id}");
+    }
+}
+
+/// <summary>A plugin that authenticates its callers itself: the host does not ask for an API key.</summary>
+public sealed class OpenPlugin : IConnectorPlugin
+{
+    public string Id => "open";
+    public string Description => "Endpoints without API key (tests)";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+    public PluginEndpointAccess EndpointAccess => PluginEndpointAccess.PluginAuthenticated;
+    public void ConfigureServices(IServiceCollection services) { }
+
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) =>
+        academyGroup.MapGet("/whoami", (IAcademyAccessor academy) => $"open {academy.Current.Id}");
+
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Contracts.Plugins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Amigo.TestPlugin.Sample;
+
+/// <summary>A working plugin: one service, one job, one endpoint.</summary>
+public sealed class SamplePlugin : IConnectorPlugin
+{
+    public string Id => "sample";
+    public string Description => "Test plugin loaded from a plugins folder";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs { get; } = [new("echo", "Says hello", null, typeof(EchoJob))];
+
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton<Greeter>();
+
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) =>
+        academyGroup.MapGet("/hello", (IAcademyAccessor academy, Greeter greeter) => greeter.Greet(academy.Current));
+
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}
+
+/// <summary>The sample plugin's service.</summary>
+public sealed class Greeter
+{
+    public string Greet(AcademyContext academy) => $"hello {academy.Id}";
+}
+
+/// <summary>The sample plugin's job.</summary>
+public sealed class EchoJob(Greeter greeter) : IAcademyJob
+{
+    public Task<JobOutcome> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new JobOutcome(new Dictionary<string, long> { ["echo"] = 1 }, greeter.Greet(context.Academy)));
+}
+
+/// <summary>A plugin whose service registration throws: the host must skip it and keep the others.</summary>
+public sealed class BrokenPlugin : IConnectorPlugin
+{
+    public string Id => "broken";
+    public string Description => "Test plugin that fails to configure";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<Greeter>();
+        throw new InvalidOperationException("broken on purpose");
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) => academyGroup.MapGet("/boom", () => "should never be mapped");
+
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}

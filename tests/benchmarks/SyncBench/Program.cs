@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Lifecycle;
+using Amigo.Connector.Data;
+using Amigo.Connector.ITop;
+using Amigo.Connector.Sync;
+using Amigo.Connector.Testing.Postgres;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SyncBench;
+
+// SyncBench: the parent process serves the iTop stub and owns the databases; each size is synced by a fresh child
+// process so that its peak memory and CPU time are the connector's own (the stub's work is not counted).
+if (args is ["--measure", var url, var size, var connectionString])
+{
+    return await Measure.RunAsync(url, int.Parse(size, CultureInfo.InvariantCulture), connectionString);
+}
+
+var sizes = args is ["--sizes", var list] ? list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
+Console.WriteLine($"SyncBench: full sync, then no-change syncs, of {string.Join(" and ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} tickets");
+Console.WriteLine("stub: plain Kestrel endpoint serving pre-generated iTop JSON fragments (zero latency, same process as the databases, not measured)");
+var postgres = new PostgresFixture();
+await postgres.InitializeAsync();
+try
+{
+    await using var stub = await ITopStub.StartAsync(sizes.Max());
+    var results = new List<JsonElement>();
+    foreach (var size in sizes)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var (file, prefix) = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? (path, new[] { typeof(ITopStub).Assembly.Location })
+            : (Environment.ProcessPath!, Array.Empty<string>());
+        var start = new ProcessStartInfo(file, [.. prefix, "--measure", stub.BaseUrl(size), size.ToString(CultureInfo.InvariantCulture), database])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0)
+        {
+            Console.Error.WriteLine(output);
+            return 1;
+        }
+
+        results.Add(JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last()).RootElement.Clone());
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| tickets | full sync | tickets/s | read-only baseline tickets/s | peak working set | managed heap peak | connector CPU / wall | no-change sync median (p95, max) | no-change calls |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var r in results)
+    {
+        double D(string name) => r.GetProperty(name).GetDouble();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {D("tickets"):N0} | {D("fullSeconds"):F2} s | {D("ticketsPerSecond"):N0} | {D("baselineTicketsPerSecond"):N0} | {D("peakWorkingSetMb"):F0} MB | {D("peakHeapMb"):F0} MB | {D("cpuSeconds"):F2} s / {D("fullSeconds"):F2} s = {D("cpuSeconds") / D("fullSeconds"):P0} | {D("noChangeMedianMs"):F0} ms ({D("noChangeP95Ms"):F0}, {D("noChangeMaxMs"):F0}) | {D("noChangeCalls"):F0} |"));
+    }
+
+    var large = results[^1];
+    var small = results[0];
+    var cpuPerTicketUs = large.GetProperty("cpuSeconds").GetDouble() / large.GetProperty("tickets").GetDouble() * 1e6;
+    // Real iTop 3.2 (shared/itop/README.md): ~75 ms per call, and ~0.1 ms per extra object with an explicit field list.
+    var windows = Math.Ceiling(large.GetProperty("tickets").GetDouble() / new SyncOptions().IdWindow) + 2;
+    var itopSeconds = windows * 0.075 + large.GetProperty("tickets").GetDouble() * 0.0001;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"targets: >= 20,000 tickets/s -> {large.GetProperty("ticketsPerSecond").GetDouble():N0}; peak < 200 MB and same order for 10k/100k -> {small.GetProperty("peakWorkingSetMb").GetDouble():F0} MB / {large.GetProperty("peakWorkingSetMb").GetDouble():F0} MB; no-change < 200 ms -> {large.GetProperty("noChangeMedianMs").GetDouble():F0} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"connector CPU per ticket: {cpuPerTicketUs:F1} us; a real iTop would need ~{itopSeconds:F1} s for {large.GetProperty("tickets").GetDouble():N0} tickets ({windows} calls x 75 ms + 0.1 ms/object) -> connector CPU = {large.GetProperty("cpuSeconds").GetDouble() / itopSeconds:P1} of iTop's time"));
+    return 0;
+}
+finally
+{
+    await postgres.DisposeAsync();
+}
+
+internal static class Measure
+{
+    public static async Task<int> RunAsync(string url, int tickets, string connectionString)
+    {
+        var calls = new CountingHandler();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var client = new ITopClient(new ITopClientOptions { InstanceName = "bench", Url = url, User = "connector", Password = "secret", TimeZone = zone }, calls);
+        var academy = new AcademyContext("bench", "Académie Bench", zone, BuiltInProfiles.Stock, new AcademyFieldMap(), client, new ConfigurationBuilder().Build());
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // The clock sits just after the last ticket's update, as it would on a live instance.
+        var now = new DateTimeOffset(DateTime.SpecifyKind(DateTime.ParseExact(ITopStub.LastUpdate(tickets), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), DateTimeKind.Unspecified), zone.GetUtcOffset(ITopStub.BaseTime)).AddMinutes(1);
+        var engine = new SyncEngine(new ConnectorDatabase(dataSource), Options.Create(new SyncOptions()), new FixedClock(now));
+
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        long peakHeap = 0;
+        using var sampler = new Timer(_ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false)), null, 0, 20);
+        var full = await engine.SyncAsync(academy, new SyncRequest(Full: true));
+        wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var peakWorkingSet = process.PeakWorkingSet64;
+        if (full["tickets.read"] != tickets)
+        {
+            Console.Error.WriteLine($"expected {tickets} tickets, read {full["tickets.read"]}");
+            return 2;
+        }
+
+        var noChange = new List<double>();
+        long noChangeCalls = 0;
+        for (var i = 0; i < 15; i++)
+        {
+            var before = calls.Count;
+            var timer = Stopwatch.StartNew();
+            var result = await engine.SyncAsync(academy, new SyncRequest());
+            timer.Stop();
+            noChangeCalls = calls.Count - before;
+            if (result["tickets.changed"] != 0)
+            {
+                Console.Error.WriteLine("a no-change sync changed tickets");
+                return 3;
+            }
+
+            if (i >= 2)
+            {
+                noChange.Add(timer.Elapsed.TotalMilliseconds); // the first runs warm up the JIT and the pools
+            }
+        }
+
+        // Baseline in the same run: the same tickets only read and parsed (no database), to show what the stub and client cost.
+        var fields = new[] { "id", "ref", "title", "status", "last_update" };
+        var baseline = Stopwatch.StartNew();
+        long read = 0;
+        await foreach (var _ in client.StreamByIdWindowsAsync("UserRequest", null, fields, new SyncOptions().IdWindow))
+        {
+            read++;
+        }
+
+        baseline.Stop();
+        noChange.Sort();
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            tickets,
+            fullSeconds = wall.Elapsed.TotalSeconds,
+            ticketsPerSecond = tickets / wall.Elapsed.TotalSeconds,
+            baselineTicketsPerSecond = read / baseline.Elapsed.TotalSeconds,
+            cpuSeconds = cpu.TotalSeconds,
+            peakWorkingSetMb = peakWorkingSet / 1048576.0,
+            peakHeapMb = peakHeap / 1048576.0,
+            noChangeMedianMs = noChange[noChange.Count / 2],
+            noChangeP95Ms = noChange[(int)Math.Ceiling(noChange.Count * 0.95) - 1],
+            noChangeMaxMs = noChange[^1],
+            noChangeCalls,
+        }));
+        return 0;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+
+    private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private long _count;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
