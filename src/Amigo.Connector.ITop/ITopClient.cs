@@ -101,13 +101,13 @@ public sealed class ITopClient : IITopClient, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The idle timer is re-armed at every object: a stalled answer fails instead of hanging the sync.
+            // A stalled answer (iTop silent for longer than Timeout between two objects) fails instead of hanging the sync.
             using var idle = new StallWatchdog(_options.Timeout, cancellationToken);
             var started = Stopwatch.GetTimestamp();
             using var response = await _readPipeline.ExecuteAsync(
                 async token => await OpenStreamAsync(operation, jsonData, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await using var stream = response.Body;
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var count = 0;
             await using var objects = ITopAnswerReader.ReadObjectsAsync(text, InstanceName, operation, null, idle.Token).GetAsyncEnumerator(idle.Token);
             while (true)

@@ -46,7 +46,7 @@ internal static class StagingWriter
 
     public static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("academy", academyId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
         var result = await command.ExecuteScalarAsync(cancellationToken);
@@ -55,7 +55,7 @@ internal static class StagingWriter
 
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("academy", academyId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -33,34 +33,38 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         ArgumentNullException.ThrowIfNull(request);
         var result = new SyncResult();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var hashes = await ReadContentHashesAsync(connection, academy.Id, cancellationToken);
+        var mirror = new MirrorContext(connection, academy.Id, hashes, request.Full);
 
         foreach (var reference in ReferenceTables.For(academy.FieldMap))
         {
             var rows = academy.ITop.StreamAsync(new ITopGetRequest(reference.ClassName, ITopKey.Query(Oql.Select(reference.ClassName).Build()), reference.OutputFields), cancellationToken);
-            var changed = await MirrorAsync(connection, academy.Id, reference.Table, rows, cancellationToken);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var changed = await MirrorAsync(mirror, reference.Table, rows, cancellationToken);
+            _logger.LogDebug("Academy {Academy}: {Class} mirrored in {Ms:F0} ms", academy.Id, reference.ClassName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             result.Add(reference.Table.Table + ".changed", changed);
             progress?.Report(new JobProgress(reference.ClassName, changed, null));
         }
 
-        await SyncCatalogueAsync(connection, academy, result, progress, cancellationToken);
+        await SyncCatalogueAsync(mirror, academy, result, progress, cancellationToken);
         await SyncTicketsAsync(connection, academy, request, result, progress, cancellationToken);
         _logger.LogInformation("Academy {Academy}: {Summary}", academy.Id, result.Summary);
         return result;
     }
 
-    private async Task SyncCatalogueAsync(NpgsqlConnection connection, AcademyContext academy, SyncResult result, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    private async Task SyncCatalogueAsync(MirrorContext mirror, AcademyContext academy, SyncResult result, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         // Families and services are few (hundreds): held in memory to flatten the subcategories streamed after them.
         var families = await ReadAllAsync(academy.ITop, "ServiceFamily", CatalogueTables.FamilyFields(academy.FieldMap), cancellationToken);
         var services = await ReadAllAsync(academy.ITop, "Service", CatalogueTables.ServiceFields, cancellationToken);
         var subcategories = academy.ITop.StreamAsync(Everything("ServiceSubcategory", CatalogueTables.SubcategoryFields), cancellationToken);
         var rows = Flatten(subcategories, services, families, cancellationToken);
-        var changed = await MirrorAsync(connection, academy.Id, CatalogueTables.Entries(academy.FieldMap), rows, cancellationToken);
+        var changed = await MirrorAsync(mirror, CatalogueTables.Entries(academy.FieldMap), rows, cancellationToken);
         result.Add("catalogue_entries.changed", changed);
         progress?.Report(new JobProgress("ServiceSubcategory", changed, null));
 
         var contracts = academy.ITop.StreamAsync(Everything("CustomerContract", CatalogueTables.ContractFields), cancellationToken);
-        var offers = await MirrorAsync(connection, academy.Id, CatalogueTables.Offers, Expand(contracts, CatalogueTables.OffersOf, cancellationToken), cancellationToken);
+        var offers = await MirrorAsync(mirror, CatalogueTables.Offers, Expand(contracts, CatalogueTables.OffersOf, cancellationToken), cancellationToken);
         result.Add("service_offers.changed", offers);
         progress?.Report(new JobProgress("CustomerContract", offers, null));
     }
@@ -77,8 +81,10 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
 
         var table = TicketColumns.Table(academy);
         var fields = TicketColumns.OutputFields(academy.FieldMap);
-        await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
-        await ExecuteAsync(connection, "CREATE TEMP TABLE IF NOT EXISTS seen_ticket_ids (itop_id bigint) ON COMMIT PRESERVE ROWS; TRUNCATE seen_ticket_ids", cancellationToken);
+        if (full || reconcileDue)
+        {
+            await ExecuteAsync(connection, "CREATE TEMP TABLE IF NOT EXISTS seen_ticket_ids (itop_id bigint) ON COMMIT PRESERVE ROWS; TRUNCATE seen_ticket_ids", cancellationToken);
+        }
 
         IAsyncEnumerable<ITopObject> source;
         if (full)
@@ -97,8 +103,14 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         await using (var objects = source.GetAsyncEnumerator(cancellationToken))
         {
             var more = await objects.MoveNextAsync();
+            if (more)
+            {
+                await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
+            }
+
             while (more)
             {
+                var batchStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var batch = 0;
                 await using (var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken))
@@ -119,8 +131,9 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
                     await writer.CompleteAsync(cancellationToken);
                 }
 
+                var copied = System.Diagnostics.Stopwatch.GetTimestamp();
                 var now = time.GetUtcNow();
-                await using (var merge = new NpgsqlCommand(mergeSql, connection, transaction))
+                await using (var merge = new NpgsqlCommand(mergeSql, connection, transaction) { CommandTimeout = 600 })
                 {
                     merge.Parameters.AddWithValue("academy", academy.Id);
                     merge.Parameters.AddWithValue("now", now);
@@ -136,6 +149,8 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
                 }
 
                 await transaction.CommitAsync(cancellationToken);
+                _logger.LogDebug("Academy {Academy}: {Count} tickets merged in {MergeMs:F0} ms (read and copy took {CopyMs:F0} ms)", academy.Id, batch,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(copied).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(batchStarted, copied).TotalMilliseconds);
                 read += batch;
                 result.Add("tickets.read", batch);
                 progress?.Report(new JobProgress("UserRequest", read, null));
@@ -160,10 +175,19 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         // The watermark never passes the sync's start: a ticket updated while the sync ran (in a window already read)
         // has a last_update at or after it and is read again next time. Never past what iTop's own clock said either.
         var next = maxSeen is null ? null : string.CompareOrdinal(maxSeen, syncStartLocal) < 0 ? maxSeen : syncStartLocal;
+        result.Reconciled = reconciled;
+        if (!full && !reconciled && (next is null || string.CompareOrdinal(next, watermark.LastUpdateLocal) <= 0))
+        {
+            result.Watermark = watermark.LastUpdateLocal; // nothing moves: no write at all
+            return;
+        }
+
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             if (reconciled)
             {
+                // Temp tables are never auto-analyzed: without statistics the anti-join below may become quadratic.
+                await ExecuteAsync(connection, "ANALYZE seen_ticket_ids", cancellationToken, transaction);
                 var deleted = await StagingWriter.ExecuteAsync(connection, transaction, """
                     UPDATE tickets t SET deleted_at = @now
                     WHERE t.academy_id = @academy AND t.deleted_at IS NULL
@@ -178,20 +202,87 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
             await transaction.CommitAsync(cancellationToken);
         }
 
-        result.Reconciled = reconciled;
-        result.Watermark = (await WatermarkStore.GetAsync(connection, academy.Id, TicketClass, cancellationToken)).LastUpdateLocal;
+        var stored = next ?? (full ? syncStartLocal : null);
+        result.Watermark = stored is not null && (watermark.LastUpdateLocal is null || string.CompareOrdinal(stored, watermark.LastUpdateLocal) > 0)
+            ? stored : watermark.LastUpdateLocal;
     }
 
-    private async Task<long> MirrorAsync<T>(NpgsqlConnection connection, string academyId, StagedTable<T> table, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    /// <summary>Rows buffered to decide, by content hash, that a reference table is unchanged (no database work at all).</summary>
+    internal const int MirrorBufferLimit = 20_000;
+
+    private sealed record MirrorContext(NpgsqlConnection Connection, string AcademyId, IReadOnlyDictionary<string, string?> Hashes, bool Force);
+
+    private async Task<long> MirrorAsync<T>(MirrorContext mirror, StagedTable<T> table, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
+        // A no-change sync must cost iTop calls only: the rows are hashed as read and compared with the hash stored at
+        // the last mirror; only a difference (or more rows than the buffer holds, or a full sync) touches the database.
+        var hash = new RowSetHash();
+        var buffer = new List<T>();
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        var more = await enumerator.MoveNextAsync();
+        while (more && buffer.Count < MirrorBufferLimit)
+        {
+            buffer.Add(enumerator.Current);
+            hash.Add(table, enumerator.Current);
+            more = await enumerator.MoveNextAsync();
+        }
+
+        var hashKey = "table:" + table.Table;
+        if (!more && !mirror.Force && mirror.Hashes.TryGetValue(hashKey, out var stored) && stored == hash.Value)
+        {
+            return 0;
+        }
+
+        var connection = mirror.Connection;
         await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await StagingWriter.CopyAsync(connection, table, rows, cancellationToken);
+        await using (var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken))
+        {
+            foreach (var row in buffer)
+            {
+                await StagingWriter.WriteRowAsync(writer, table, row, cancellationToken);
+            }
+
+            while (more)
+            {
+                hash.Add(table, enumerator.Current);
+                await StagingWriter.WriteRowAsync(writer, table, enumerator.Current, cancellationToken);
+                more = await enumerator.MoveNextAsync();
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
         var now = time.GetUtcNow();
-        var changed = await StagingWriter.ExecuteCountAsync(connection, transaction, table.MergeSql, academyId, now, cancellationToken);
-        changed += await StagingWriter.ExecuteAsync(connection, transaction, table.DeleteMissingSql, academyId, now, cancellationToken);
+        var changed = await StagingWriter.ExecuteCountAsync(connection, transaction, table.MergeSql, mirror.AcademyId, now, cancellationToken);
+        changed += await StagingWriter.ExecuteAsync(connection, transaction, table.DeleteMissingSql, mirror.AcademyId, now, cancellationToken);
+        await using (var save = new NpgsqlCommand("""
+            INSERT INTO sync_watermarks (academy_id, itop_class, content_hash, updated_at) VALUES (@academy, @class, @hash, now())
+            ON CONFLICT (academy_id, itop_class) DO UPDATE SET content_hash = excluded.content_hash, updated_at = now()
+            """, connection, transaction))
+        {
+            save.Parameters.AddWithValue("academy", mirror.AcademyId);
+            save.Parameters.AddWithValue("class", hashKey);
+            save.Parameters.AddWithValue("hash", hash.Value);
+            await save.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string?>> ReadContentHashesAsync(NpgsqlConnection connection, string academyId, CancellationToken cancellationToken)
+    {
+        var hashes = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT itop_class, content_hash FROM sync_watermarks WHERE academy_id = @academy AND content_hash IS NOT NULL", connection);
+        command.Parameters.AddWithValue("academy", academyId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return hashes;
     }
 
     private static ITopGetRequest Everything(string className, IReadOnlyList<string> fields) =>
@@ -232,7 +323,7 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ApiKeyTests(PostgresFixture postgres) : IClassFixture<Postgr
     public async Task Admin_key_sees_every_academy()
     {
         var client = _app.Client(TestHosts.AdminKey);
-        Assert.Equal(["toulouse", "montpellier"], await AcademyIdsAsync(client));
+        Assert.Equal(["montpellier", "toulouse"], (await AcademyIdsAsync(client)).Order());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/academies/montpellier/jobs/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/academies/bordeaux/plugins")).StatusCode);
     }

@@ -182,10 +182,7 @@ public sealed class ConfigurationValidationTests
         Assert.Equal(5, error.Problems.Count);
     }
 
-    internal static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Amigo.Connector.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
-    }
+    internal static string FindRepositoryRoot() =>
+        typeof(ConfigurationValidationTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "AmigoRepositoryRoot").Value!;
 }

@@ -77,8 +77,13 @@ public sealed class DisabledPluginTests(PostgresFixture postgres) : IClassFixtur
         await WaitUntilAsync(() => scheduler.NextRuns.Count == 2);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 5, 0, TimeSpan.Zero), scheduler.NextRuns[("toulouse", "counting.count")]);
 
-        clock.Advance(TimeSpan.FromMinutes(4));
-        await WaitUntilAsync(async () => (await runs.RecentAsync("toulouse", "counting.count")).Any(r => r.Outcome == "succeeded"));
+        // Minute by minute up to 09:09, so a sleep the loop registers while the clock moves still ends, and 09:10 never comes.
+        await WaitUntilAsync(async () =>
+        {
+            if (clock.GetUtcNow() < new DateTimeOffset(2026, 11, 23, 9, 9, 0, TimeSpan.Zero)) clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(50);
+            return (await runs.RecentAsync("toulouse", "counting.count")).Any(r => r.Outcome == "succeeded");
+        });
         Assert.Equal(1, CountingJob.Runs[$"{label}:toulouse"]);
         Assert.False(CountingJob.Runs.ContainsKey($"{label}:montpellier"));
         Assert.Empty(await runs.RecentAsync("montpellier", null));

@@ -77,8 +77,8 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task A_write_that_times_out_is_not_retried()
     {
-        using var client = Client(o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
-        _sim.DelayNext(TimeSpan.FromSeconds(2));
+        using var client = Client(o => o with { Timeout = TimeSpan.FromSeconds(1) });
+        _sim.DelayNext(TimeSpan.FromSeconds(3));
         var error = await Assert.ThrowsAsync<ITopOutcomeUnknownException>(() => Create(client));
         Assert.IsType<ITopTransportException>(error.InnerException);
         Assert.Single(_sim.CallLog);
@@ -97,8 +97,8 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task A_read_that_times_out_is_retried()
     {
-        using var client = Client(o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
-        _sim.DelayNext(TimeSpan.FromSeconds(2));
+        using var client = Client(o => o with { Timeout = TimeSpan.FromSeconds(1) });
+        _sim.DelayNext(TimeSpan.FromSeconds(3));
         var operations = await client.ListOperationsAsync();
         Assert.Equal(7, operations.Count);
         Assert.Equal(2, _sim.CallLog.Count);

@@ -163,4 +163,32 @@ public sealed class ArenaLoginTests
         Assert.Single(scenario.Persons);
         Assert.Single(scenario.Accounts.Accounts);
     }
+
+    [Fact]
+    public async Task Two_persons_with_the_same_email_stop_the_login_without_writing()
+    {
+        await using var scenario = await ArenaScenario.StartAsync();
+        scenario.Sim.Store.AddPerson(scenario.AcademyOrgId, "Jeanne", "Dupont", "jeanne.dupont@ac-toulouse.fr");
+        scenario.Sim.Store.AddPerson(scenario.LyceeOrgId, "J.", "Dupont", "jeanne.dupont@ac-toulouse.fr");
+
+        var response = await scenario.LoginAsync(ArenaScenario.Headers());
+
+        Assert.Equal(StatusCodes.Status502BadGateway, response.Response.StatusCode);
+        Assert.Empty(scenario.Writes);
+        Assert.Equal(0, scenario.SimulationWrites);
+        Assert.Empty(scenario.Accounts.Accounts);
+    }
+
+    [Fact]
+    public async Task With_external_id_lookup_the_person_is_found_by_ARENA_login_even_after_an_email_change()
+    {
+        await using var scenario = await ArenaScenario.StartAsync(s => s["PersonLookup"] = "ExternalId");
+        var existing = scenario.Sim.Store.AddPerson(scenario.LyceeOrgId, "Jeanne", "Dupont", "j.dupont@old-domain.fr");
+        scenario.Sim.Store.SetFields("Person", existing, new Dictionary<string, string> { ["arena_login"] = "jdupont" });
+
+        await scenario.LoginAsync(ArenaScenario.Headers());
+
+        Assert.Equal([existing], scenario.Persons);
+        Assert.Equal("jeanne.dupont@ac-toulouse.fr", scenario.PersonField(existing, "email"));
+    }
 }

@@ -11,6 +11,8 @@ public sealed class DueDateCalculator
 {
     private readonly ITopTimeZone _clock;
     private readonly HashSet<DateOnly> _extraClosedDays;
+    // Tickets resolved on the same day share their due day: a backlog of 100,000 spans a few dozen days.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly Date, int Days), DateOnly> _shiftedDays = new();
 
     /// <summary>Creates a calculator for one academy.</summary>
     public DueDateCalculator(TimeZoneInfo zone, DayMode mode, IEnumerable<DateOnly>? extraClosedDays = null)
@@ -44,14 +46,21 @@ public sealed class DueDateCalculator
     public DateTimeOffset Shift(DateTimeOffset start, int days)
     {
         var local = TimeZoneInfo.ConvertTime(start, Zone).DateTime;
-        var date = DateOnly.FromDateTime(local);
+        var date = Mode == DayMode.Calendar
+            ? DateOnly.FromDateTime(local).AddDays(days)
+            : _shiftedDays.GetOrAdd((DateOnly.FromDateTime(local), days), key => WalkWorkingDays(key.Date, key.Days));
+        return _clock.ToInstant(date.ToDateTime(TimeOnly.FromDateTime(local)));
+    }
+
+    private DateOnly WalkWorkingDays(DateOnly date, int days)
+    {
         var step = Math.Sign(days);
         for (var remaining = Math.Abs(days); remaining > 0;)
         {
             date = date.AddDays(step);
-            if (Counts(date)) remaining--;
+            if (IsWorkingDay(date)) remaining--;
         }
-        return _clock.ToInstant(date.ToDateTime(TimeOnly.FromDateTime(local)));
+        return date;
     }
 
     /// <summary>The local date and time of an instant, in the academy's zone.</summary>

@@ -57,6 +57,11 @@ internal sealed class ScoringScratch
 
     public ScoreBuffer Concept { get; }
 
+    /// <summary>Sort keys of the ranking (one per matched document).</summary>
+    public long[] Keys => _keys ??= new long[Size];
+
+    private long[]? _keys;
+
     public static ScoringScratch Rent(int size)
     {
         var scratch = _cached;
@@ -93,6 +98,9 @@ public readonly struct ScoredDocuments : IDisposable
 
     /// <summary>Matched documents, in no particular order.</summary>
     public IReadOnlyList<int> Docs => _scratch.Matched;
+
+    /// <summary>Working space for one sort key per document.</summary>
+    public long[] KeyBuffer => _scratch.Keys;
 
     /// <summary>Score of a document (0 when not matched).</summary>
     public float ScoreOf(int doc) => _scratch.Total[doc];

@@ -9,7 +9,7 @@ namespace Amigo.Plugins.CatalogueSearch.Search;
 public static class CatalogueRanker
 {
     private const int DocBits = 22;
-    private const int UsageBits = 24;
+    private const int UsageBits = 20;
     private const long MaxUsage = (1L << UsageBits) - 1;
     private const long MaxDoc = (1L << DocBits) - 1;
 
@@ -33,7 +33,7 @@ public static class CatalogueRanker
             best = Math.Max(best, scored.ScoreOf(doc));
         }
         var threshold = (float)(best * minRelativeScore);
-        var keys = new long[docs.Count];
+        var keys = scored.KeyBuffer;
         var count = 0;
         foreach (var doc in docs)
         {
@@ -71,9 +71,11 @@ public static class CatalogueRanker
         return (count, hits);
     }
 
-    // One 63-bit key per row sorts by score, usage and document order at once: [score × 1000 | usage | ~doc].
+    private const long MaxScore = (1L << (63 - UsageBits - DocBits)) - 1;
+
+    // One 63-bit key per row sorts by score, usage and document order at once: [score × 1000 (21 bits) | usage (20) | ~doc (22)].
     private static long KeyOf(float score, int usage, int doc) =>
-        ((long)MathF.Round(score * 1000f) << (UsageBits + DocBits))
+        (Math.Min((long)MathF.Round(score * 1000f), MaxScore) << (UsageBits + DocBits))
         | (Math.Clamp(usage, 0, MaxUsage) << DocBits)
         | (MaxDoc - doc);
 

@@ -165,6 +165,7 @@ CREATE TABLE sync_watermarks (
     last_update_local   text,                -- the highest iTop last_update seen (iTop local time text)
     last_full_sync_at   timestamptz,
     last_reconciled_at  timestamptz,
+    content_hash        text,                -- mirrored reference tables (itop_class 'table:<name>'): fingerprint of the last rows written
     updated_at          timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (academy_id, itop_class)
 );

@@ -23,7 +23,7 @@ public sealed class ConnectorSettings
     /// <summary>The bound <c>Amigo</c> section.</summary>
     public AmigoOptions Options { get; }
 
-    /// <summary>The academies, in configuration order.</summary>
+    /// <summary>The academies, ordered by id (.NET configuration does not keep file order).</summary>
     public IReadOnlyList<AcademySettings> Academies { get; }
 
     /// <summary>Accepted API keys.</summary>

@@ -119,6 +119,17 @@ public class ReportNumbersTests(ReportingDataFixture data) : IClassFixture<Repor
     }
 
     [Fact]
+    public async Task All_time_resolution_times_come_from_the_materialized_view_with_the_same_figures()
+    {
+        // Every finished Toulouse ticket is in March 2025: all time (materialized) equals March (live).
+        var allTime = Rows(await data.RunAsync("resolution-times", ToulouseAllTime));
+        var march = Rows(await data.RunAsync("resolution-times", ToulouseMarch));
+
+        Assert.Equal(march.Select(r => string.Join("|", r.Values)), allTime.Select(r => string.Join("|", r.Values)));
+        Assert.Equal(37m, allTime.Single(r => (long?)r["team_id"] == Helpdesk)["resolve_p90_hours"]);
+    }
+
+    [Fact]
     public async Task Closure_origin_counts_the_connector_flag_and_autoclose_audit_rows_as_automatic()
     {
         var rows = Rows(await data.RunAsync("closure-origin", ToulouseMarch));

@@ -3,11 +3,12 @@ using Amigo.Plugins.Reporting.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Amigo.Connector.Testing.Postgres;
 using Npgsql;
 
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
-/// <summary>A migrated database holding <see cref="KnownDataSet"/>, with the plugin's services wired to it.</summary>
+/// <summary>A migrated database (the shared <see cref="PostgresFixture"/>) holding <see cref="KnownDataSet"/>, with the plugin's services wired to it.</summary>
 public sealed class ReportingDataFixture : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
@@ -16,10 +17,13 @@ public sealed class ReportingDataFixture : IAsyncLifetime
 
     public ReportRunner Runner => Services.GetRequiredService<ReportRunner>();
 
+    private readonly PostgresFixture _postgres = new();
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
-        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        await _postgres.InitializeAsync();
+        ConnectionString = _postgres.ConnectionString;
+        DataSource = _postgres.DataSource;
         await KnownDataSet.SeedAsync(DataSource);
         Services = BuildServices(DataSource);
         await Services.GetRequiredService<MaterializedViewRefresher>().RefreshAsync(TimeSpan.Zero, CancellationToken.None);
@@ -41,6 +45,6 @@ public sealed class ReportingDataFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Services.DisposeAsync();
-        await DataSource.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 }

@@ -45,7 +45,8 @@ Print("baseline: SQL-only count, calendar", sqlTimes, $"{sqlCount:N0} due");
 Print("baseline: naive per-row, working days", naiveTimes, $"{naiveDue:N0} due");
 Console.WriteLine($"calendar decisions agree with SQL: {(calendarDue == sqlCount ? "yes" : "NO")}; working days agree with naive: {(workingDue == naiveDue ? "yes" : "NO")}");
 Console.WriteLine($"plugin / SQL-only (calendar): {Median(calendarTimes) / Median(sqlTimes):F2}x; naive / plugin (working days): {Median(naiveTimes) / Median(workingTimes):F1}x");
-Console.WriteLine($"target < 1000 ms (working days median): {(Median(workingTimes) < 1000 ? "met" : "MISSED")}");
+var worst = Math.Max(Median(calendarTimes), Median(workingTimes));
+Console.WriteLine($"target < 1000 ms (slower plugin median {worst:F0} ms): {(worst < 1000 ? "met" : "MISSED")}");
 return 0;
 
 AutoClosePolicy Policy(string mode)

@@ -16,7 +16,8 @@ var generatedQueries = Argument(args, "--generated", 1_000);
 var rounds = Argument(args, "--rounds", 20);
 var withPostgres = !args.Contains("--no-postgres");
 
-Console.WriteLine($"Catalogue search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPU, .NET {Environment.Version}");
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+Console.WriteLine($"Catalogue search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPU, load average {load}, .NET {Environment.Version}");
 var (rows, offers, usage) = CatalogueGenerator.Generate(rowsWanted);
 var profile = new CatalogueSearchProfile(new CatalogueSearchSettings());
 
@@ -43,19 +44,33 @@ foreach (var query in all)
     Ours(query); // warm-up: JIT, per-organization scope masks
 }
 var ourLatencies = new List<double>(all.Count * rounds);
+var perQuery = all.Select(_ => new List<double>(rounds)).ToArray();
+var gcBefore = GC.CollectionCount(0);
 var labelledLatencies = new List<double>(labelled.Count * rounds);
 for (var round = 0; round < rounds; round++)
 {
-    foreach (var query in all)
+    for (var q = 0; q < all.Count; q++)
     {
+        var query = all[q];
         var started = Stopwatch.GetTimestamp();
         Ours(query);
         var micro = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         ourLatencies.Add(micro);
+        perQuery[q].Add(micro);
         if (query.Expected is not null)
         {
             labelledLatencies.Add(micro);
         }
+    }
+}
+var gcDuring = GC.CollectionCount(0) - gcBefore;
+var medians = perQuery.Select(times => times.Order().ElementAt(times.Count / 2)).Order().ToList();
+if (args.Contains("--slowest"))
+{
+    Console.WriteLine("Slowest queries in process (median of rounds, µs):");
+    foreach (var (query, times) in all.Zip(perQuery).OrderByDescending(pair => pair.Second.Order().ElementAt(pair.Second.Count / 2)).Take(15))
+    {
+        Console.WriteLine($"  {times.Order().ElementAt(times.Count / 2),8:0.0}  \"{query.Text}\" ({query.Org})");
     }
 }
 var ourRanks = labelled.Select(query => Stats.RankOf(Ours(query), query.Expected!.Value)).ToList();
@@ -110,13 +125,15 @@ foreach (var figures in results)
 }
 Console.WriteLine($"(latency over {all.Count} queries; in-process × {rounds} rounds; relevance over the {labelled.Count} labelled queries on the {index.Count}-row catalogue)");
 labelledLatencies.Sort();
+Console.WriteLine($"in-process, per-query medians over {rounds} rounds (robust to scheduler preemption): p50 {Stats.Percentile(medians, 0.5):0.0} µs, p99 {Stats.Percentile(medians, 0.99):0.0} µs, max {medians[^1]:0.0} µs; gen-0 GCs during {ourLatencies.Count} searches: {gcDuring}");
 Console.WriteLine($"in-process, labelled queries only: p50 {Stats.Percentile(labelledLatencies, 0.5):0.0} µs, p99 {Stats.Percentile(labelledLatencies, 0.99):0.0} µs");
 
 var ours = results[0];
 var fts = results.FirstOrDefault(figures => figures.Engine.StartsWith("PostgreSQL FTS", StringComparison.Ordinal));
 Console.WriteLine();
 Console.WriteLine("Targets:");
-Check("p99 < 1 ms in process", ours.P99Micro < 1000, $"{ours.P99Micro:0.0} µs");
+Check("p99 < 1 ms in process (all samples)", ours.P99Micro < 1000, $"{ours.P99Micro:0.0} µs");
+Check("p99 < 1 ms in process (per-query medians)", Stats.Percentile(medians, 0.99) < 1000, $"{Stats.Percentile(medians, 0.99):0.0} µs");
 if (fts is not null)
 {
     Check("≥ 10× faster than PostgreSQL FTS (p50)", fts.P50Micro / ours.P50Micro >= 10, $"{fts.P50Micro / ours.P50Micro:0.0}× (p50), {fts.P99Micro / ours.P99Micro:0.0}× (p99)");

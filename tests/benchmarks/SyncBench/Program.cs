@@ -8,15 +8,17 @@ using Amigo.Connector.ITop;
 using Amigo.Connector.Sync;
 using Amigo.Connector.Testing.Postgres;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SyncBench;
 
 // SyncBench: the parent process serves the iTop stub and owns the databases; each size is synced by a fresh child
 // process so that its peak memory and CPU time are the connector's own (the stub's work is not counted).
-if (args is ["--measure", var url, var size, var connectionString])
+if (args is ["--measure", var url, var measuredSize, var connectionString])
 {
-    return await Measure.RunAsync(url, int.Parse(size, CultureInfo.InvariantCulture), connectionString);
+    return await Measure.RunAsync(url, int.Parse(measuredSize, CultureInfo.InvariantCulture), connectionString);
 }
 
 var sizes = args is ["--sizes", var list] ? list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
@@ -90,7 +92,16 @@ internal static class Measure
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         // The clock sits just after the last ticket's update, as it would on a live instance.
         var now = new DateTimeOffset(DateTime.SpecifyKind(DateTime.ParseExact(ITopStub.LastUpdate(tickets), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), DateTimeKind.Unspecified), zone.GetUtcOffset(ITopStub.BaseTime)).AddMinutes(1);
-        var engine = new SyncEngine(new ConnectorDatabase(dataSource), Options.Create(new SyncOptions()), new FixedClock(now));
+        using var logging = Microsoft.Extensions.Logging.LoggerFactory.Create(b =>
+        {
+            if (Environment.GetEnvironmentVariable("SYNCBENCH_TRACE") == "1")
+            {
+                b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+                b.AddFilter("System", Microsoft.Extensions.Logging.LogLevel.Warning);
+                b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace);
+            }
+        });
+        var engine = new SyncEngine(new ConnectorDatabase(dataSource), Options.Create(new SyncOptions()), new FixedClock(now), logging.CreateLogger<SyncEngine>());
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
