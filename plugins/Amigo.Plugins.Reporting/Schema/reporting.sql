@@ -357,7 +357,12 @@ LANGUAGE sql STABLE AS $$
     ORDER BY 1
 $$;
 
--- Stable views for dashboards tools: every academy, every team, all time.
+-- A materialized view created just now holds fresh data: record it (later refreshes update the time).
+INSERT INTO report_refresh_state (view_name, refreshed_at)
+SELECT view_name, now() FROM unnest(ARRAY['report_weekly_flow_mv', 'report_status_mv', 'report_resolution_times_mv']) AS v(view_name)
+ON CONFLICT (view_name) DO NOTHING;
+
+-- Stable views for dashboard tools: every academy, every team, all time.
 CREATE OR REPLACE VIEW report_open_by_team_agent AS SELECT * FROM report_open_by_team_agent_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_open_by_request_type AS SELECT * FROM report_open_by_request_type_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_status_groups AS SELECT * FROM report_status_groups_for(NULL, NULL, NULL, NULL);

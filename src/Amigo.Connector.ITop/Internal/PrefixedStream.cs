@@ -5,12 +5,15 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
 {
     private int _position;
 
-    /// <summary>Reads up to <paramref name="size"/> bytes from the start of <paramref name="stream"/> (fewer only at its end).</summary>
+    /// <summary>
+    /// Reads the start of <paramref name="stream"/>: what the first reads deliver, up to <paramref name="size"/> bytes, until a
+    /// byte other than whitespace has arrived (or the stream ended). It never waits for more than the first significant byte.
+    /// </summary>
     public static async Task<(byte[] Buffer, int Length)> ReadStartAsync(Stream stream, int size, CancellationToken cancellationToken)
     {
         var buffer = new byte[size];
         var length = 0;
-        while (length < size)
+        while (length < size && FirstSignificant(buffer.AsSpan(0, length)) < 0)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(length, size - length), cancellationToken).ConfigureAwait(false);
             if (read == 0) break;

@@ -188,6 +188,17 @@ public class ReportNumbersTests(ReportingDataFixture data) : IClassFixture<Repor
     }
 
     [Fact]
+    public async Task Materialized_reports_say_when_their_data_was_refreshed_and_live_ones_do_not()
+    {
+        var materialized = await data.RunAsync("weekly-flow", ToulouseAllTime);
+        var live = await data.RunAsync("backlog-age", ToulouseAllTime);
+
+        Assert.NotNull(materialized.DataAsOf);
+        Assert.InRange(materialized.DataAsOf!.Value, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Null(live.DataAsOf);
+    }
+
+    [Fact]
     public async Task The_script_can_be_applied_again()
     {
         await ReportingSchema.ApplyAsync(data.DataSource, CancellationToken.None);

@@ -121,7 +121,7 @@ internal static class Measure
 
         var noChange = new List<double>();
         long noChangeCalls = 0;
-        for (var i = 0; i < 15; i++)
+        for (var i = 0; i < 10; i++)
         {
             var before = calls.Count;
             var timer = Stopwatch.StartNew();
