@@ -25,6 +25,13 @@ public sealed class ITopFields
     /// <summary>Sets an external key to an id, an OQL query or a search specification.</summary>
     public ITopFields SetKey(string attribute, ITopKey key) => SetToken(attribute, key.ToJson());
 
+    /// <summary>
+    /// Sets a linked set (e.g. <c>UserExternal.profile_list</c>) to exactly <paramref name="items"/>, each item an object of
+    /// the link class whose external keys may be search specifications. This replaces iTop's whole set: read it first.
+    /// </summary>
+    public ITopFields SetLinkedSet(string attribute, IEnumerable<JObject> items) =>
+        SetToken(attribute, new JArray(items.Select(item => item.DeepClone())));
+
     /// <summary>Appends one entry to a case log.</summary>
     public ITopFields AppendToLog(string attribute, string message, CaseLogFormat format = CaseLogFormat.Text)
     {

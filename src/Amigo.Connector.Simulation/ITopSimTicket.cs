@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>A UserRequest to seed into the simulation (dates are iTop local wall-clock times; null = empty).</summary>
 public sealed record ITopSimTicket

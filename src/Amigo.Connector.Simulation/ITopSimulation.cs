@@ -8,7 +8,7 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>One call received by the simulation.</summary>
 /// <param name="Operation">The json_data operation (null when absent).</param>

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>
 /// The simulated iTop server's clock: a settable <see cref="TimeProvider"/>. Dates written by the simulation

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>A user of the simulated iTop.</summary>
 /// <param name="Login">Login.</param>

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>Ids of the demo data seeded by <see cref="ITopSimulationSeed.Academies"/>.</summary>
 public sealed record ITopDemoData(

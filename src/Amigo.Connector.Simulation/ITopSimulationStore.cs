@@ -1,7 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>
 /// The objects of the simulated iTop. Seed helpers return the new object's id; every method is thread-safe

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>An error the simulated iTop answers with (<c>{"code":N,"message":"…"}</c>).</summary>
 internal sealed class SimError(int code, string message, bool withNullObjects = false) : Exception(message)

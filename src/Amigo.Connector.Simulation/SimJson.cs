@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>Serializes like PHP's json_encode: non-ASCII as \uXXXX and '/' as '\/', no spaces.</summary>
 internal static class SimJson

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>One entry of a simulated case log, as iTop answers it.</summary>
 public sealed record SimCaseLogEntry(string Date, string UserLogin, string UserId, string Message, string MessageHtml);

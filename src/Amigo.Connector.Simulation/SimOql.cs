@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>
 /// The OQL subset the simulation understands: <c>SELECT C [AS a] [JOIN D AS b ON a.k = b.id] [WHERE …]</c> with

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>What the simulation needs of an HTTP request.</summary>
 internal sealed record SimRequest(string Method, string? Version, IReadOnlyDictionary<string, string> Form, string? Authorization);

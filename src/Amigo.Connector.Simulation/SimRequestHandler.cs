@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>iTop's REST endpoint, simulated: authentication → version → json_data → operation, as in iTop 3.2.</summary>
 internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)

@@ -1,4 +1,4 @@
-namespace Amigo.Connector.Testing.ITop;
+namespace Amigo.Connector.Simulation;
 
 /// <summary>How the simulation computes or stores an attribute.</summary>
 internal enum SimKind

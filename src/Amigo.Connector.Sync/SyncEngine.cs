@@ -100,7 +100,7 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         var mergeSql = TicketColumns.MergeSql(table);
         string? maxSeen = null;
         long read = 0;
-        await using (var objects = source.GetAsyncEnumerator(cancellationToken))
+        await using (var objects = source.BufferAsync(Math.Min(_options.BatchSize, 500), cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             var more = await objects.MoveNextAsync();
             if (more)
@@ -186,8 +186,9 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         {
             if (reconciled)
             {
-                // Temp tables are never auto-analyzed: without statistics the anti-join below may become quadratic.
-                await ExecuteAsync(connection, "ANALYZE seen_ticket_ids", cancellationToken, transaction);
+                // Temp tables are never auto-analyzed and freshly filled tickets may not be either: with an index the
+                // anti-join stays linear whatever plan the statistics lead to.
+                await ExecuteAsync(connection, "CREATE INDEX IF NOT EXISTS seen_ticket_ids_id ON seen_ticket_ids (itop_id); ANALYZE seen_ticket_ids", cancellationToken, transaction);
                 var deleted = await StagingWriter.ExecuteAsync(connection, transaction, """
                     UPDATE tickets t SET deleted_at = @now
                     WHERE t.academy_id = @academy AND t.deleted_at IS NULL

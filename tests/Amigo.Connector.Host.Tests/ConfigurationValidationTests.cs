@@ -19,6 +19,28 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public void Connection_string_can_come_from_a_secret_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"amigo-db-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, TestHosts.NoDatabase + "\n");
+        try
+        {
+            var configuration = TestHosts.Configuration(TestHosts.NoDatabase, "secret-file");
+            configuration["Amigo:Database:ConnectionString"] = "";
+            configuration["Amigo:Database:ConnectionStringFile"] = file;
+            using var app = (IDisposable)TestHosts.Create(configuration);
+
+            configuration["Amigo:Database:ConnectionStringFile"] = file + ".missing";
+            var error = Assert.Throws<ConnectorConfigurationException>(() => TestHosts.Create(configuration));
+            Assert.StartsWith("Amigo:Database:ConnectionStringFile '", Assert.Single(error.Problems));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Missing_url_is_named()
     {
         var error = Fails(c => c.Remove("Amigo:Academies:montpellier:ITop:Url"));

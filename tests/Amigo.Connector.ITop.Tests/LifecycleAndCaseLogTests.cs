@@ -1,4 +1,4 @@
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 
 namespace Amigo.Connector.ITop.Tests;
 

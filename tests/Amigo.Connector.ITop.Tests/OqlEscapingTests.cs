@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 
 namespace Amigo.Connector.ITop.Tests;
 

@@ -1,4 +1,5 @@
 using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Newtonsoft.Json.Linq;
 
 namespace Amigo.Connector.ITop.Tests;

@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.ITop;
 using Newtonsoft.Json.Linq;
 
 namespace Amigo.Connector.ITop.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Microsoft.Extensions.Logging;
 
 namespace Amigo.Connector.ITop.Tests;

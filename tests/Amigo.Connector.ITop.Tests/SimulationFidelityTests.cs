@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 
 namespace Amigo.Connector.ITop.Tests;
 

@@ -1,5 +1,5 @@
 using Amigo.Connector.ITop.Model;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 
 namespace Amigo.Connector.ITop.Tests;
 

@@ -3,7 +3,7 @@ using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Contracts.Lifecycle;
 using Amigo.Connector.Data;
 using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;

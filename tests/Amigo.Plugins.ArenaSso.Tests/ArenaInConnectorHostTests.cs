@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.ArenaSso.Tests.Support;
 using Microsoft.AspNetCore.Builder;

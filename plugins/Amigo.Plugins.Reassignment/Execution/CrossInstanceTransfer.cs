@@ -106,7 +106,8 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
                     await audit.RecordAsync(Entry(context, row.TicketId, row.TicketRef, "transfer.create", "done",
                         $"found {target.Id} {created.GetString("ref")} (UserRequest::{created.Key}) by its key: created by an earlier run", key) with
                     {
-                        After = new { academy = target.Id, id = created.Key, @ref = created.GetString("ref") },
+                        Before = TeamsBefore(row),
+                        After = new { target_academy_id = target.Id, id = created.Key, @ref = created.GetString("ref"), team_id = row.ToTeamId, team_name = row.ToTeamName },
                     }, cancellationToken);
                 else
                     created = await CreateAsync(context, row, target, original, facts, cancellationToken);
@@ -178,7 +179,8 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
         await audit.RecordAsync(Entry(context, row.TicketId, row.TicketRef, "transfer.create", "done",
             $"created {target.Id} {created.GetString("ref")} (UserRequest::{created.Key})", key) with
         {
-            After = new { academy = target.Id, id = created.Key, @ref = created.GetString("ref"), team_id = row.ToTeamId },
+            Before = TeamsBefore(row),
+            After = new { target_academy_id = target.Id, id = created.Key, @ref = created.GetString("ref"), team_id = row.ToTeamId, team_name = row.ToTeamName },
             ITopCode = 0,
         }, cancellationToken);
         return created;
@@ -265,6 +267,9 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
         TicketId = row.TicketId, TicketRef = row.TicketRef, Rule = row.RuleName, Action = MoveKinds.Transfer, Outcome = outcome, Reason = reason,
         FromTeam = row.FromTeamName, ToTeam = row.ToTeamName, TargetAcademy = row.TargetAcademyId, TargetRef = row.TargetRef,
     };
+
+    // The reporting plugin's moves report reads team_id/team_name (before and after) and target_academy_id from these rows.
+    private static object TeamsBefore(MoveRecord row) => new { team_id = row.FromTeamId, team_name = row.FromTeamName };
 
     private static AuditEntry Entry(MoveContext context, long ticketId, string ticketRef, string action, string outcome, string reason, string? key) =>
         new(context.Academy.Id, MoveContext.Actor, action, ITopTickets.UserRequest, ticketId, ticketRef, outcome, reason)

@@ -302,8 +302,8 @@ LANGUAGE sql STABLE AS $$
     ORDER BY s.academy_id, o.origin DESC
 $$;
 
--- 10. Moves made by the reassignment plugin (audit rows actor 'reassign', outcome 'done'):
---     'team' = dispatch to another team of the academy, 'academy' = transfer to another academy.
+-- 10. Moves made by the reassignment plugin (audit rows actor 'reassign', outcome 'done'; one row per move:
+--     action 'dispatch' = to another team of the academy, 'transfer.create' = to another academy's iTop).
 CREATE OR REPLACE FUNCTION report_moves_for(p_academy text, p_team bigint, p_from date, p_to date)
 RETURNS TABLE (academy_id text, move_kind text, from_team text, to_team text, target_academy text,
                moves bigint, last_move_at timestamptz)
@@ -315,7 +315,7 @@ LANGUAGE sql STABLE AS $$
            COALESCE(l.after_state ->> 'target_academy_id', l.after_state ->> 'target_academy', ''),
            count(*), max(l.at)
     FROM audit_log l
-    WHERE l.actor = 'reassign' AND l.outcome = 'done' AND (l.action = 'dispatch' OR l.action LIKE 'transfer%')
+    WHERE l.actor = 'reassign' AND l.outcome = 'done' AND l.action IN ('dispatch', 'transfer.create')
       AND (p_academy IS NULL OR l.academy_id = p_academy)
       AND (p_team IS NULL OR (l.before_state ->> 'team_id') = p_team::text OR (l.after_state ->> 'team_id') = p_team::text)
       AND (p_from IS NULL OR l.at >= report_day_start(p_academy, p_from))

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Host.Academies;
 using Amigo.Connector.Host.Configuration;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +39,7 @@ internal sealed class ApiGateMiddleware(RequestDelegate next)
                 return;
             }
             context.Items[KeyItem] = key;
+            context.User = PrincipalOf(key);
         }
 
         if (access.AcademyScoped)
@@ -63,6 +66,15 @@ internal sealed class ApiGateMiddleware(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    // Plugins see the caller through the standard principal (ConnectorCaller), never through host types.
+    private static ClaimsPrincipal PrincipalOf(ApiKey key)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name) };
+        if (key.IsAdmin) claims.Add(new Claim(ClaimTypes.Role, ConnectorCaller.AdminRole));
+        else claims.Add(new Claim(ConnectorCaller.AcademyClaim, key.Academy!));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ConnectorCaller.AuthenticationType));
     }
 
     private static ApiKey? Find(ConnectorSettings settings, string presented)

@@ -25,10 +25,11 @@ internal sealed class AcademiesCommand : ICliCommand
                 context.WriteJson(rows);
                 return ExitCodes.Success;
             }
-            var table = new Table().AddColumns("Id", "Name", "iTop", "Time zone", "Lifecycle", "Plugins (configuration)", "Schedules");
+            // Schedules are in `amigo jobs list` (and in --json here): the table stays readable in a terminal.
+            var table = new Table().AddColumns("Id", "Name", "iTop", "Time zone", "Lifecycle", "Plugins (configuration)");
             foreach (var row in rows)
                 table.AddRow(Markup.Escape(row.Id), Markup.Escape(row.DisplayName), Markup.Escape(row.ITopUrl), row.TimeZone, Markup.Escape(row.Lifecycle),
-                    Markup.Escape(string.Join(", ", row.PluginsInConfiguration)), Markup.Escape(string.Join("; ", row.Schedules.Select(s => $"{s.Key}: {s.Value}"))));
+                    Markup.Escape(string.Join(", ", row.PluginsInConfiguration)));
             context.Console.Write(table);
             return ExitCodes.Success;
         });

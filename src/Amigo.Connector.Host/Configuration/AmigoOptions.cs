@@ -31,6 +31,9 @@ public sealed class DatabaseOptions
     /// <summary>Npgsql connection string (may come from <c>Amigo__Database__ConnectionString</c>).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>File holding the connection string (a container secret), read when <see cref="ConnectionString"/> is empty.</summary>
+    public string? ConnectionStringFile { get; set; }
+
     /// <summary>Whether <c>serve</c> applies pending migrations at start (default true; <c>amigo db migrate</c> does it by hand).</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

@@ -36,8 +36,14 @@ internal static partial class ConnectorSettingsBuilder
             throw new ConnectorConfigurationException([$"Amigo: a setting has a value of the wrong type: {exception.Message}"]);
         }
 
-        if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
-            problems.Add("Amigo:Database:ConnectionString is missing (the connector's PostgreSQL database; e.g. env Amigo__Database__ConnectionString).");
+        if (string.IsNullOrWhiteSpace(options.Database.ConnectionString) && !string.IsNullOrWhiteSpace(options.Database.ConnectionStringFile))
+        {
+            options.Database.ConnectionString = SecretReader.Read(null, options.Database.ConnectionStringFile, null, baseDirectory,
+                "Amigo:Database:ConnectionString", out var fileProblem);
+            if (fileProblem is not null) problems.Add(fileProblem);
+        }
+        else if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+            problems.Add("Amigo:Database:ConnectionString is missing (the connector's PostgreSQL database; e.g. env Amigo__Database__ConnectionString, or ConnectionStringFile).");
         if (options.Academies.Count == 0)
             problems.Add("Amigo:Academies is empty: configure at least one academy.");
         if (options.Scheduler.ShutdownTimeout < TimeSpan.Zero)

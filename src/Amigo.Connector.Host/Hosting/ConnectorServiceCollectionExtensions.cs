@@ -19,6 +19,8 @@ public static class ConnectorServiceCollectionExtensions
     public static ConnectorSettings AddConnectorHost(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
     {
         services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
+        // Registered before the plugins' own hosted services, so the database is migrated before they start.
+        services.AddHostedService<ConnectorStartup>();
         var catalog = services.AddConnectorPlugins(configuration, options, baseDirectory);
         var settings = services.AddConnectorSettings(configuration, catalog, baseDirectory);
         services.AddConnectorData(settings.Options.Database.ConnectionString!);
@@ -70,13 +72,12 @@ public static class ConnectorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The job runner, the start-up work, and (when enabled) the scheduler.</summary>
+    /// <summary>The job runner, its shutdown drain, and (when enabled) the scheduler.</summary>
     public static IServiceCollection AddConnectorJobs(this IServiceCollection services, ConnectorSettings settings, ConnectorHostOptions options)
     {
         services.AddSingleton(new HostIdentity(options.HostName ?? Environment.MachineName));
         services.AddSingleton<JobRunner>();
         // Hosted services stop in reverse order: the scheduler stops first, then running jobs are drained.
-        services.AddHostedService<ConnectorStartup>();
         services.AddHostedService<JobRunnerShutdown>();
         if (options.RunScheduler ?? settings.Options.Scheduler.Enabled)
         {

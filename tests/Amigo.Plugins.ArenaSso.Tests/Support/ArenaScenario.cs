@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

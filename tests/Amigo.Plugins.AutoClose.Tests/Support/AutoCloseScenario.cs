@@ -1,7 +1,7 @@
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Data;
 using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.AutoClose.Data;
 using Amigo.Plugins.AutoClose.Running;

@@ -1,5 +1,5 @@
 using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.Reassignment.Data;
 using Amigo.Plugins.Reassignment.Execution;

@@ -1,5 +1,5 @@
 using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 
 namespace Amigo.Plugins.Reassignment.Tests.Support;
 

@@ -3,7 +3,7 @@ using Amigo.Connector.Contracts.Audit;
 using Amigo.Connector.Contracts.Lifecycle;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.Reassignment.Data;
 using Amigo.Plugins.Reassignment.Execution;

@@ -1,13 +1,19 @@
 using Amigo.Plugins.Reporting.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Amigo.Plugins.Reporting.Tests.EndToEnd;
 
-/// <summary>Opens the French dashboard in Debian's headless chromium, driven by Playwright, and reads the drawn charts.</summary>
+/// <summary>Opens the French dashboard, served by the connector host, in Debian's headless chromium, driven by Playwright, and reads the drawn charts.</summary>
 public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper output) : IClassFixture<ReportingDataFixture>, IAsyncLifetime
 {
-    private ReportingWebHost _host = null!;
+    private WebApplication _host = null!;
+    private Uri _baseAddress = null!;
     private IPlaywright _playwright = null!;
     private IBrowserContext _browser = null!;
     private string _profile = "";
@@ -15,7 +21,10 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
     public async Task InitializeAsync()
     {
         await Chromium.EnsureInstalledAsync();
-        _host = await ReportingWebHost.StartAsync(data.DataSource);
+        // The real connector host on Kestrel at 127.0.0.1: its API-key gate runs before the plugin's endpoints.
+        _host = ConnectorHost.Build(data.ConnectionString, web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
+        await _host.StartAsync();
+        _baseAddress = new Uri(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _playwright = await Playwright.CreateAsync();
         _profile = Directory.CreateTempSubdirectory("amigo-reporting-chromium-").FullName;
         _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
@@ -26,7 +35,7 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = ReportingWebHost.ToulouseKey },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.ToulouseKey },
         });
     }
 
@@ -37,6 +46,8 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
         await _host.DisposeAsync();
         Directory.Delete(_profile, recursive: true);
     }
+
+    private string Dashboard(string academy) => new Uri(_baseAddress, $"/api/academies/{academy}/reporting/dashboard").ToString();
 
     private static async Task<IReadOnlyList<(string Label, string Series, string Value)>> BarsAsync(IPage page, string report) =>
         (await page.Locator($"svg.chart[data-report='{report}'] rect.bar").EvaluateAllAsync<string[][]>(
@@ -50,7 +61,7 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
 
-        await page.GotoAsync(_host.DashboardOf(KnownDataSet.Toulouse).ToString());
+        await page.GotoAsync(Dashboard(KnownDataSet.Toulouse));
         await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
         Assert.Equal("true", await page.GetAttributeAsync("body", "data-loaded"));
@@ -82,7 +93,7 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
     public async Task The_filter_form_reloads_the_charts_for_one_team()
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_host.DashboardOf(KnownDataSet.Toulouse).ToString());
+        await page.GotoAsync(Dashboard(KnownDataSet.Toulouse));
         await page.WaitForSelectorAsync("body[data-loaded]");
 
         await page.EvaluateAsync("document.body.removeAttribute('data-loaded')");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Amigo.Connector.Host.Hosting;
 using Amigo.Plugins.Reporting.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -11,39 +10,13 @@ namespace Amigo.Plugins.Reporting.Tests.Host;
 /// <summary>The plugin inside the real connector host: its API-key gate and academy scoping in front of the reports.</summary>
 public class ConnectorHostTests(ReportingDataFixture data) : IClassFixture<ReportingDataFixture>, IAsyncLifetime
 {
-    private const string AdminKey = "admin-key-0123456789abcdef";
-    private const string ToulouseKey = "toulouse-key-0123456789abcdef";
+    private const string AdminKey = ConnectorHost.AdminKey;
+    private const string ToulouseKey = ConnectorHost.ToulouseKey;
     private WebApplication _app = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Amigo:Database:ConnectionString"] = data.ConnectionString,
-            ["Amigo:ApiKeys:0:Name"] = "ops",
-            ["Amigo:ApiKeys:0:Key"] = AdminKey,
-            ["Amigo:ApiKeys:0:Admin"] = "true",
-            ["Amigo:ApiKeys:1:Name"] = "toulouse-manager",
-            ["Amigo:ApiKeys:1:Key"] = ToulouseKey,
-            ["Amigo:ApiKeys:1:Academy"] = "toulouse",
-        };
-        foreach (var academy in new[] { KnownDataSet.Toulouse, KnownDataSet.Montpellier })
-        {
-            configuration[$"Amigo:Academies:{academy}:DisplayName"] = "Académie de " + academy;
-            configuration[$"Amigo:Academies:{academy}:ITop:Url"] = "http://127.0.0.1:9/";
-            configuration[$"Amigo:Academies:{academy}:ITop:User"] = "connector";
-            configuration[$"Amigo:Academies:{academy}:ITop:Password"] = "secret";
-            configuration[$"Amigo:Academies:{academy}:Plugins:reporting:Enabled"] = "true";
-        }
-        _app = ConnectorApplication.Build([], options =>
-        {
-            options.ScanPluginsFolder = false;
-            options.PluginAssemblies.Add(typeof(ReportingPlugin).Assembly);
-            options.RunScheduler = false;
-            options.ConfigureWebHost = web => web.UseTestServer();
-            foreach (var (key, value) in configuration)
-                options.Configuration[key] = value;
-        });
+        _app = ConnectorHost.Build(data.ConnectionString, web => web.UseTestServer());
         await _app.StartAsync();
     }
 
@@ -67,7 +40,7 @@ public class ConnectorHostTests(ReportingDataFixture data) : IClassFixture<Repor
 
         Assert.Equal(4, own.GetProperty("rows")[0].GetProperty("tickets").GetInt64());
         Assert.Equal("toulouse", own.GetProperty("rows")[0].GetProperty("academy_id").GetString());
-        Assert.True(other.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"got {other.StatusCode}");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
     }
 
     [Fact]
@@ -81,6 +54,22 @@ public class ConnectorHostTests(ReportingDataFixture data) : IClassFixture<Repor
 
         Assert.Equal("Dupont Léa", Assert.Single(montpellier.GetProperty("rows").EnumerateArray()).GetProperty("agent_name").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_academy_at_once_is_for_admin_keys_only()
+    {
+        // The host marks admin keys with the role ConnectorCaller.AdminRole; the plugin trusts only that role.
+        using var admin = Client(AdminKey);
+        using var academyKey = Client(ToulouseKey);
+
+        var all = await admin.GetFromJsonAsync<JsonElement>("/api/academies/toulouse/reporting/reports/academies?scope=all");
+        var refused = await academyKey.GetAsync("/api/academies/toulouse/reporting/reports/academies?scope=all");
+
+        Assert.Equal("*", all.GetProperty("academy").GetString());
+        Assert.Equal(["montpellier", "toulouse"],
+            all.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("academy_id").GetString()).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]

@@ -132,6 +132,7 @@ public static class KnownDataSet
                  '{"team_id": 10, "team_name": "HELPDESK"}', '{"team_id": 11, "team_name": "PILOTES"}'),
               ('2025-03-08 09:00+00', 'toulouse', 'reassign', 'transfer.create', 'UserRequest', 2, 'R-000002', 'done',
                  '{"team_id": 10, "team_name": "HELPDESK"}', '{"team_name": "DSI Plateforme Assistance MPL", "target_academy_id": "montpellier"}'),
+              ('2025-03-08 09:01+00', 'toulouse', 'reassign', 'transfer.close', 'UserRequest', 2, 'R-000002', 'done', NULL, NULL),
               ('2025-03-08 09:00+00', 'montpellier', 'reassign', 'dispatch', 'UserRequest', 1, 'R-000001', 'done',
                  '{"team_id": 21, "team_name": "HELPDESK MPL"}', '{"team_id": 20, "team_name": "DSI Plateforme Assistance MPL"}');
             """, cancellationToken);

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Amigo.Connector.Host.Cli;
+using Spectre.Console;
+
+namespace Amigo.Connector.Host.Demo;
+
+/// <summary>
+/// <c>amigo demo [--port N] [--database CONNECTION] [--no-serve]</c>. Runs before the host is built from configuration
+/// (the demo builds its own), so <see cref="ConnectorCli"/> hands it the arguments first.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Whether the command line asks for the demo.</summary>
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "demo";
+
+    /// <summary>Parses the demo's options and runs it; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var port = new Option<int>("--port") { Description = "Loopback port of the HTTP API and dashboard", DefaultValueFactory = _ => 5080 };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (default: AMIGO_PG, else the private cluster of scripts/ensure-postgres.sh)" };
+        var noServe = new Option<bool>("--no-serve") { Description = "Exit after the steps instead of serving until Ctrl-C" };
+        var urls = new Option<string?>("--urls") { Description = "Listen on these addresses instead of http://127.0.0.1:PORT (e.g. http://0.0.0.0:8080 in a container)" };
+        var command = new Command("demo", "Run the whole connector on three simulated iTops: sync, catalogue search, auto-close, reassignment, reports.")
+        {
+            port, database, noServe, urls,
+        };
+        var root = new RootCommand("Amigo connector demo") { command };
+        var exitCode = ExitCodes.Success;
+        command.SetAction(async (parse, token) =>
+        {
+            var options = new DemoOptions { Port = parse.GetValue(port), Database = parse.GetValue(database), Serve = !parse.GetValue(noServe), Urls = parse.GetValue(urls) };
+            if (options.Port is < 0 or > 65535) return Fail(error, ExitCodes.InvalidConfiguration, $"--port {options.Port.ToString(CultureInfo.InvariantCulture)}: not a port.");
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            // Redirected output (CI, a file, a test) gets whole lines instead of lines cut at 80 columns.
+            if (!console.Profile.Capabilities.Interactive) console.Profile.Width = 400;
+            try
+            {
+                var report = await new DemoRunner(options, console).RunAsync(token);
+                exitCode = report.Jobs.All(j => j.Outcome == Data.JobRunOutcomes.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+                return exitCode;
+            }
+            catch (DemoException exception)
+            {
+                return Fail(error, ExitCodes.DatabaseUnavailable, exception.Message);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return ExitCodes.Success;
+            }
+        });
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static int Fail(TextWriter error, int code, string message)
+    {
+        error.WriteLine(message);
+        return code;
+    }
+}
