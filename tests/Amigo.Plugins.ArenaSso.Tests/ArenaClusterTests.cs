@@ -1,4 +1,5 @@
 using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Data;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.ArenaSso.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -10,16 +11,12 @@ namespace Amigo.Plugins.ArenaSso.Tests;
 /// <summary>Two connector hosts behind one load balancer, sharing iTop and the real PostgreSQL database.</summary>
 public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    private sealed class Database(NpgsqlDataSource dataSource) : IConnectorDatabase
-    {
-        public NpgsqlDataSource DataSource { get; } = dataSource;
-    }
 
     [Fact]
     public async Task Simultaneous_first_logins_on_two_hosts_create_one_person_and_one_account()
     {
-        var audit = new PostgresAuditLog(postgres.DataSource);
-        void UseDatabase(IServiceCollection services) => services.AddSingleton<IConnectorDatabase>(new Database(postgres.DataSource));
+        var audit = new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource));
+        void UseDatabase(IServiceCollection services) => services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(postgres.DataSource));
         await using var scenario = await ArenaScenario.StartAsync(services: UseDatabase);
         // The second host: its own process-local locks and cache, the same academy (same iTop) and database.
         await using var secondHost = await BridgeHost.StartAsync(scenario.Host.Academies.Values, audit, UseDatabase);
@@ -40,7 +37,7 @@ public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<
     {
         // A database of its own: the class's shared one also receives the other test's entries.
         await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
-        var audit = new PostgresAuditLog(dataSource);
+        var audit = new PostgresAuditLog(new ConnectorDatabase(dataSource));
         await using var scenario = await ArenaScenario.StartAsync(services: s => s.AddSingleton<Amigo.Connector.Contracts.Audit.IAuditLog>(audit));
 
         await scenario.LoginAsync(ArenaScenario.Headers(function: "DIR"));

@@ -1,3 +1,4 @@
+using Amigo.Connector.Data;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.CatalogueSearch.Data;
@@ -115,7 +116,7 @@ public sealed class PostgresIndexTests(PostgresFixture postgres) : IClassFixture
     }
 
     private CatalogueIndexStore NewStore() =>
-        new(new PostgresCatalogueSource(new Database(postgres.DataSource)), TimeProvider.System, NullLogger<CatalogueIndexStore>.Instance);
+        new(new PostgresCatalogueSource(new ConnectorDatabase(postgres.DataSource)), TimeProvider.System, NullLogger<CatalogueIndexStore>.Instance);
 
     private async Task Execute(string sql, params object?[] values)
     {
@@ -137,8 +138,4 @@ public sealed class PostgresIndexTests(PostgresFixture postgres) : IClassFixture
         return command;
     }
 
-    private sealed class Database(NpgsqlDataSource dataSource) : IConnectorDatabase
-    {
-        public NpgsqlDataSource DataSource => dataSource;
-    }
 }

@@ -1,3 +1,4 @@
+using Amigo.Connector.Data;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Audit;
 using Amigo.Connector.Contracts.Lifecycle;
@@ -12,13 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Amigo.Plugins.Reassignment.Tests.Support;
-
-/// <summary>The connector database as the host hands it to plugins.</summary>
-public sealed class TestDatabase(NpgsqlDataSource dataSource) : IConnectorDatabase
-{
-    /// <inheritdoc />
-    public NpgsqlDataSource DataSource { get; } = dataSource;
-}
 
 /// <summary>
 /// One Toulouse iTop (which, as in the recordings, also holds the Montpellier teams), optionally a separate Normandie
@@ -52,7 +46,7 @@ public sealed class ReassignHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(toulouse.Clock);
-        services.AddSingleton<IConnectorDatabase>(new TestDatabase(dataSource));
+        services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(dataSource));
         services.AddSingleton<IAuditLog>(Audit);
         services.AddSingleton<IAcademyRegistry>(Registry);
         new ReassignmentPlugin().ConfigureServices(services);

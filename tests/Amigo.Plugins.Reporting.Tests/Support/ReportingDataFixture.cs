@@ -1,3 +1,4 @@
+using Amigo.Connector.Data;
 using Amigo.Plugins.Reporting.Reports;
 using Amigo.Plugins.Reporting.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class ReportingDataFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<Amigo.Connector.Contracts.Plugins.IConnectorDatabase>(new TestConnectorDatabase(dataSource));
+        services.AddSingleton<Amigo.Connector.Contracts.Plugins.IConnectorDatabase>(new ConnectorDatabase(dataSource));
         new ReportingPlugin().ConfigureServices(services);
         return services.BuildServiceProvider();
     }

@@ -1,3 +1,4 @@
+using Amigo.Connector.Data;
 using System.Security.Claims;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Plugins;
@@ -40,7 +41,7 @@ public sealed class ReportingWebHost : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IConnectorDatabase>(new TestConnectorDatabase(dataSource));
+        builder.Services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(dataSource));
         builder.Services.AddSingleton<IAcademyAccessor, RouteAcademyAccessor>();
         var plugin = new ReportingPlugin();
         plugin.ConfigureServices(builder.Services);

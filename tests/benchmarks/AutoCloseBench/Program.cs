@@ -26,7 +26,7 @@ var copy = Stopwatch.StartNew();
 await SeedAsync(database.DataSource, Tickets, now);
 Console.WriteLine($"seed (binary COPY + ANALYZE): {copy.ElapsedMilliseconds} ms");
 
-var store = new PostgresAutoCloseStore(new BenchConnectorDatabase(database.DataSource));
+var store = new PostgresAutoCloseStore(new ConnectorDatabase(database.DataSource));
 var calendar = Policy("Calendar");
 var working = Policy("WorkingDays");
 
@@ -170,7 +170,3 @@ static void Print(string name, List<double> times, string result)
     Console.WriteLine($"{name,-40} median {Median(times),8:F1} ms   p95 {p95,8:F1} ms   min {sorted[0],8:F1} ms   ({result})");
 }
 
-internal sealed class BenchConnectorDatabase(NpgsqlDataSource dataSource) : IConnectorDatabase
-{
-    public NpgsqlDataSource DataSource { get; } = dataSource;
-}

@@ -1,3 +1,4 @@
+using Amigo.Connector.Data;
 // ReportingBench: every report of the reporting plugin on 1,000,000 synced tickets (median and p95 over N runs),
 // against a baseline computed in the same run: the same report from the raw tables, without the plugin's indexes
 // and materialized views.
@@ -64,7 +65,7 @@ try
         Console.WriteLine($"Applied reporting.sql (indexes + materialized views) and VACUUM ANALYZE in {step.Elapsed.TotalSeconds:F1} s");
     }
 
-    var database = new BenchDatabase(dataSource);
+    var database = new ConnectorDatabase(dataSource);
     var schema = new ReportingSchema(database, NullLogger<ReportingSchema>.Instance);
     var refresher = new MaterializedViewRefresher(database, schema, TimeProvider.System, NullLogger<MaterializedViewRefresher>.Instance);
     var runner = new ReportRunner(database, schema, refresher);
@@ -195,11 +196,6 @@ static string EnsurePostgres(string root)
     if (process.ExitCode != 0)
         throw new InvalidOperationException("scripts/ensure-postgres.sh failed; set AMIGO_PG to a PostgreSQL server.");
     return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
-}
-
-internal sealed class BenchDatabase(NpgsqlDataSource dataSource) : IConnectorDatabase
-{
-    public NpgsqlDataSource DataSource { get; } = dataSource;
 }
 
 internal sealed record BenchOptions(int Tickets, int Runs, int BaselineRuns, bool Fresh, bool Drop)
