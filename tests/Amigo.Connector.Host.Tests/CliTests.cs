@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amigo.Connector.Host.Cli;
 using Amigo.Connector.Host.Hosting;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 
 namespace Amigo.Connector.Host.Tests;
@@ -37,6 +38,27 @@ public sealed class CliTests(PostgresFixture postgres) : IClassFixture<PostgresF
         var runs = await RunAsync(configuration, "jobs", "runs", "--academy", "toulouse", "--json");
         Assert.Equal(ExitCodes.Success, runs.Code);
         Assert.Equal("cli", JsonDocument.Parse(runs.Output).RootElement[0].GetProperty("trigger").GetString());
+    }
+
+    [Fact]
+    public async Task Sync_copies_the_academys_tickets_and_reports_counts()
+    {
+        using var itop = ITopSimulation.Start();
+        var seed = ITopSimulationSeed.Academies(itop.Store);
+        foreach (var status in new[] { "new", "assigned", "resolved" })
+            itop.Store.AddUserRequest(new ITopSimTicket { OrgId = seed.Toulouse, CallerId = seed.CallerElodie, Title = $"Ticket {status}", Status = status,
+                TeamId = seed.HelpdeskTeam, AgentId = status == "new" ? null : seed.AgentHelene });
+        var database = await postgres.CreateDatabaseAsync();
+        var configuration = TestHosts.Configuration(database, "sync", itop.Url);
+
+        var (code, output, error) = await RunAsync(configuration, "sync", "--academy", "toulouse", "--full", "--json");
+
+        Assert.True(code == ExitCodes.Success, error);
+        var result = JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal("succeeded", result.GetProperty("outcome").GetString());
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM tickets WHERE academy_id = 'toulouse' AND deleted_at IS NULL");
+        Assert.Equal((long)itop.Store.Count("UserRequest"), (long)(await count.ExecuteScalarAsync())!);
     }
 
     [Fact]
