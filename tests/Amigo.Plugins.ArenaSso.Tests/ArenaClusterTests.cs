@@ -46,6 +46,6 @@ public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(["provision.user.create", "provision.person.create"], entries.Select(e => e.Entry.Action));
         Assert.All(entries, e => Assert.Equal("done", e.Entry.Outcome));
         Assert.Equal(Assert.Single(scenario.Persons), entries[1].Entry.ITopKey);
-        Assert.Contains("Portal power user", (string)entries[0].Entry.After!);
+        Assert.Contains("Portal power user", ((System.Text.Json.JsonElement)entries[0].Entry.After!).GetRawText());
     }
 }
