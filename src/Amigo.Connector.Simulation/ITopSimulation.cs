@@ -37,6 +37,7 @@ public sealed class ITopSimulation : IDisposable
         Clock = new ITopSimulationClock(start, options.TimeZone);
         Store = new ITopSimulationStore(Clock);
         _handler = new SimRequestHandler(Store, options);
+        SeedRestUsers(options.Users);
         if (options.SeedDemoData) ITopSimulationSeed.Academies(Store);
         Server = WireMockServer.Start();
         Server.Given(Request.Create().WithPath("/webservices/rest.php").UsingAnyMethod())
@@ -134,6 +135,14 @@ public sealed class ITopSimulation : IDisposable
     {
         Server.Stop();
         Server.Dispose();
+    }
+
+    // Each REST user is also an account of the simulated iTop (a UserLocal under its user id), as in the recorded lab.
+    private void SeedRestUsers(IEnumerable<ITopSimUser> users)
+    {
+        foreach (var user in users)
+            if (long.TryParse(user.UserId, out var id) && !Store.Exists("User", id) && Store.UserIdOf(user.Login) is null)
+                Store.AddLocalUser(id, user.Login, user.ProfileNames);
     }
 
     private void Enqueue(Fault fault, int times)

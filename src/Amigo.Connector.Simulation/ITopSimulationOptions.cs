@@ -5,21 +5,49 @@ namespace Amigo.Connector.Simulation;
 /// <param name="Password">Password.</param>
 /// <param name="DisplayName">What iTop writes as <c>user_login</c> in case-log entries (the contact's friendly name, or the login).</param>
 /// <param name="UserId">The user's id (case-log <c>user_id</c>).</param>
-/// <param name="IsAdmin">Administrators may delete, create any class and set a log entry's user id.</param>
+/// <param name="IsAdmin">Administrators may delete, create any class, manage accounts and set a log entry's user id.</param>
 /// <param name="HasRestProfile">Without the "REST Services User" profile every call answers code 1.</param>
-public sealed record ITopSimUser(string Login, string Password, string DisplayName, string UserId, bool IsAdmin = false, bool HasRestProfile = true);
+public sealed record ITopSimUser(string Login, string Password, string DisplayName, string UserId, bool IsAdmin = false, bool HasRestProfile = true)
+{
+    /// <summary>
+    /// Classes a custom profile lets this non-administrator read, create and modify beyond the stock rights
+    /// (everything readable except accounts, only tickets writable), e.g. <c>Person</c> and <c>UserExternal</c>
+    /// for the ARENA bridge's account. Account classes (<c>UserExternal</c>, <c>URP_Profiles</c>…) are refused
+    /// to non-administrators unless listed here.
+    /// </summary>
+    public IReadOnlyCollection<string> GrantedClasses { get; init; } = [];
+
+    /// <summary>
+    /// The profiles of the user's account as <c>core/get UserLocal</c> answers them (the simulation seeds a
+    /// <c>UserLocal</c> per REST user whose <see cref="UserId"/> is a number); derived from the flags when null.
+    /// </summary>
+    public IReadOnlyList<string>? Profiles { get; init; }
+
+    /// <summary>The profile names of the user's account.</summary>
+    public IReadOnlyList<string> ProfileNames =>
+        Profiles ?? [.. IsAdmin ? ["Administrator"] : Array.Empty<string>(), .. HasRestProfile ? ["REST Services User"] : Array.Empty<string>()];
+}
 
 /// <summary>Settings of an <see cref="ITopSimulation"/>.</summary>
 public sealed record ITopSimulationOptions
 {
-    /// <summary>The connector's user, <c>connector</c>/<c>secret</c> (Service Desk Agent + REST Services User).</summary>
-    public static readonly ITopSimUser Connector = new("connector", "secret", "connector", "2");
+    /// <summary>The connector's user, <c>connector</c>/<c>secret</c> (Service Desk Agent + Support Agent + REST Services User, recording 79).</summary>
+    public static readonly ITopSimUser Connector = new("connector", "secret", "connector", "2")
+    {
+        Profiles = ["Service Desk Agent", "Support Agent", "REST Services User"],
+    };
 
-    /// <summary>An administrator, <c>admin</c>/<c>admin</c>.</summary>
-    public static readonly ITopSimUser Admin = new("admin", "admin", "My first name My last name", "1", IsAdmin: true);
+    /// <summary>An administrator, <c>admin</c>/<c>admin</c> (Administrator + REST Services User, recording 16).</summary>
+    public static readonly ITopSimUser Admin = new("admin", "admin", "My first name My last name", "1", IsAdmin: true)
+    {
+        Profiles = ["Administrator", "REST Services User"],
+    };
 
-    /// <summary>A user without the REST profile, <c>norest</c>/<c>norest</c>.</summary>
-    public static readonly ITopSimUser NoRest = new("norest", "norest", "Support Agent", "4", HasRestProfile: false);
+    /// <summary>A user without the REST profile, <c>norest</c>/<c>norest</c> (Support Agent only, recording 17).</summary>
+    public static readonly ITopSimUser NoRest = new("norest", "norest", "Support Agent", "4", HasRestProfile: false)
+    {
+        Profiles = ["Support Agent"],
+    };
 
     /// <summary>Known users.</summary>
     public IReadOnlyList<ITopSimUser> Users { get; init; } = [Connector, Admin, NoRest];

@@ -7,14 +7,18 @@ namespace Amigo.Connector.Simulation;
 /// The objects of the simulated iTop. Seed helpers return the new object's id; every method is thread-safe
 /// (the WireMock callbacks run concurrently).
 /// </summary>
-public sealed class ITopSimulationStore
+public sealed partial class ITopSimulationStore
 {
     private readonly Dictionary<string, SimClass> _classes = SimSchema.CreateStock();
     private readonly Dictionary<string, SortedDictionary<long, SimObject>> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nextIds = new(StringComparer.Ordinal);
     private long _nextRef = 1;
 
-    internal ITopSimulationStore(ITopSimulationClock clock) => Clock = clock;
+    internal ITopSimulationStore(ITopSimulationClock clock)
+    {
+        Clock = clock;
+        SeedStockProfiles();
+    }
 
     internal object Sync { get; } = new();
 
@@ -143,10 +147,15 @@ public sealed class ITopSimulationStore
         }
     }
 
-    /// <summary>Deletes an object.</summary>
+    /// <summary>Deletes an object, and the links of its writable link sets (iTop deletes them with it).</summary>
     public bool Remove(string className, long id)
     {
-        lock (Sync) return _objects.TryGetValue(className, out var map) && map.Remove(id);
+        lock (Sync)
+        {
+            if (!_objects.TryGetValue(className, out var map) || !map.TryGetValue(id, out var item)) return false;
+            RemoveLinksOf(item);
+            return map.Remove(id);
+        }
     }
 
     /// <summary>The value of an attribute as iTop would answer it (stored, external or computed), as text; null when unknown.</summary>
@@ -192,18 +201,36 @@ public sealed class ITopSimulationStore
     internal SimClass Class(string name) =>
         _classes.TryGetValue(name, out var c) ? c : throw new KeyNotFoundException($"The simulation has no class '{name}'.");
 
-    internal IEnumerable<SimObject> All(string className) =>
-        _objects.TryGetValue(className, out var map) ? map.Values : [];
+    /// <summary>The objects of a class in id order; an abstract class answers its children's objects (iTop's polymorphic reads).</summary>
+    internal IEnumerable<SimObject> All(string className)
+    {
+        if (_classes.TryGetValue(className, out var cls) && cls.IsAbstract)
+            return Children(className).SelectMany(All).OrderBy(o => o.Id).ToList();
+        return _objects.TryGetValue(className, out var map) ? map.Values : [];
+    }
 
-    internal SimObject? Find(string className, long id) =>
-        _objects.TryGetValue(className, out var map) && map.TryGetValue(id, out var item) ? item : null;
+    internal SimObject? Find(string className, long id)
+    {
+        if (_objects.TryGetValue(className, out var map) && map.TryGetValue(id, out var item)) return item;
+        if (_classes.TryGetValue(className, out var cls) && cls.IsAbstract)
+            return Children(className).Select(child => Find(child, id)).FirstOrDefault(found => found is not null);
+        return null;
+    }
+
+    private IEnumerable<string> Children(string className) =>
+        _classes.Values.Where(c => c.Parent == className).Select(c => c.Name);
 
     internal SimObject Require(string className, long id) =>
         Find(className, id) ?? throw new KeyNotFoundException($"The simulation has no {className}::{id}.");
 
     internal long NewId(string className)
     {
-        var space = className is "UserRequest" or "Incident" ? "Ticket" : className;
+        var space = className switch
+        {
+            "UserRequest" or "Incident" => "Ticket",
+            SimAccountSchema.UserLocal or SimAccountSchema.UserExternal => SimAccountSchema.User,
+            _ => className,
+        };
         var next = _nextIds.TryGetValue(space, out var n) ? n : 1;
         _nextIds[space] = next + 1;
         return next;
@@ -252,7 +279,7 @@ public sealed class ITopSimulationStore
                     })),
                 };
             case SimKind.LinkSet:
-                return LinkRows(item, attribute);
+                return a.Target is null ? LinkRows(item, attribute) : StoredLinkRows(item, a);
             default:
                 return Computed(item, cls, a);
         }
@@ -271,6 +298,10 @@ public sealed class ITopSimulationStore
         "UserRequest" or "Incident" => item.Values.GetValueOrDefault("ref", ""),
         "Person" => $"{item.Values.GetValueOrDefault("first_name", "")} {item.Values.GetValueOrDefault("name", "")}".Trim(),
         "lnkPersonToTeam" => $"{FriendlyNameOrEmpty(Target(item, "person_id"))} / {FriendlyNameOrEmpty(Target(item, "team_id"))}",
+        SimAccountSchema.UserLocal or SimAccountSchema.UserExternal => item.Values.GetValueOrDefault("login", ""),
+        // UI:UserManagement:LinkBetween_User_And_Profile / _And_Org in French, the recorded REST user's language.
+        SimAccountSchema.UserProfile => $"Lien entre {TextOf(Resolve(item, "userlogin"))} et {TextOf(Resolve(item, "profile"))}",
+        SimAccountSchema.UserOrg => $"Lien entre {TextOf(Resolve(item, "userlogin"))} et {TextOf(Resolve(item, "allowed_org_name"))}",
         _ => item.Values.GetValueOrDefault("name", ""),
     };
 
@@ -306,8 +337,13 @@ public sealed class ITopSimulationStore
             case "service_org_id_friendlyname":
                 return FriendlyNameOrEmpty(Target(Target(item, "service_id") ?? item, "org_id"));
         }
-        if (a.Code.EndsWith("_friendlyname", StringComparison.Ordinal) && cls.TryGet(a.Code[..^"_friendlyname".Length], out var key) && key.Kind == SimKind.Key)
-            return FriendlyNameOrEmpty(Target(item, key));
+        if (a.Code.EndsWith("_friendlyname", StringComparison.Ordinal) && cls.TryGet(a.Code[..^"_friendlyname".Length], out var key))
+        {
+            if (key.Kind == SimKind.Key) return FriendlyNameOrEmpty(Target(item, key));
+            // An external field copying a key of the object pointed at (e.g. a user's org_id, through contactid).
+            if (key.Kind == SimKind.ExternalField)
+                return Target(item, key.Via!) is { } via ? TextOf(Resolve(via, key.Target! + "_friendlyname")) ?? "" : "";
+        }
         return a.Default is null ? JValue.CreateNull() : JToken.FromObject(a.Default);
     }
 

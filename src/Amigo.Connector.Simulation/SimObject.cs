@@ -24,6 +24,12 @@ public sealed class SimObject
     /// <summary>Stored case logs, in insertion order.</summary>
     internal Dictionary<string, List<SimCaseLogEntry>> Logs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Link sets written by the request being applied (attribute → the wanted links, not yet stored): the store
+    /// saves them once the object itself is saved. Never copied by <see cref="Clone"/>.
+    /// </summary>
+    internal Dictionary<string, List<SimObject>> PendingLinks { get; } = new(StringComparer.Ordinal);
+
     internal SimObject Clone()
     {
         var copy = new SimObject(ClassName, Id);

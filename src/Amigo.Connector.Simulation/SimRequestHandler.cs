@@ -8,8 +8,10 @@ using Newtonsoft.Json.Linq;
 namespace Amigo.Connector.Simulation;
 
 /// <summary>iTop's REST endpoint, simulated: authentication → version → json_data → operation, as in iTop 3.2.</summary>
-internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)
+internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)
 {
+    private readonly SimAccountRules _accounts = new(store);
+
     private const int DescriptionLimit = 65535;
     private static readonly string[] Verbs =
         ["core/create", "core/update", "core/apply_stimulus", "core/get", "core/delete", "core/get_related", "core/check_credentials"];
@@ -43,7 +45,7 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
                 {
                     "list_operations" => ListOperations(request.Version),
                     "core/check_credentials" => CheckCredentials(jsonData),
-                    "core/get" => Get(jsonData),
+                    "core/get" => Get(jsonData, caller),
                     "core/create" => refuseWriteSilently ? SilentRefusal() : Create(jsonData, caller),
                     "core/update" => refuseWriteSilently ? SilentRefusal() : Update(jsonData, caller),
                     "core/apply_stimulus" => refuseWriteSilently ? SilentRefusal() : ApplyStimulus(jsonData, caller),
@@ -130,12 +132,13 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
 
     // ----- core/get -----
 
-    private JObject Get(JObject json)
+    private JObject Get(JObject json, ITopSimUser caller)
     {
         var className = RequireClass(json);
         if (json["key"] is not { } key) throw new SimError(100, "Error: Missing parameter 'key'");
         var (actualClass, found) = Select(className, key);
         var outputFields = OutputFields(json, actualClass);
+        SimAccountRules.RequireRight(caller, actualClass, "reading");
         var ordered = Order(found).ToList();
         var total = ordered.Count;
         var limit = IntParameter(json["limit"]);
@@ -237,7 +240,8 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
         RequireComment(json);
         var className = RequireClass(json);
         var fields = json["fields"] as JObject ?? throw new SimError(100, "Error: Missing parameter 'fields'");
-        if (!caller.IsAdmin && className is not ("UserRequest" or "Incident"))
+        SimAccountRules.RequireRight(caller, className, "creating");
+        if (!caller.IsAdmin && className is not ("UserRequest" or "Incident") && !caller.GrantedClasses.Contains(className))
             throw new SimError(1, $"The current user does not have enough permissions for creating data of class {className}", withNullObjects: true);
         var outputFields = OutputFields(json, className);
         var item = new SimObject(className, 0);
@@ -249,9 +253,12 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
             cls.TryGet(mandatory, out var attribute);
             throw Invalid(className, attribute!, "Null not allowed");
         }
+        if (SimAccountSchema.IsUserClass(className)) _accounts.BeforeWrite(item, null, caller);
         var created = store.Insert(className, store.NewId(className));
         foreach (var (k, v) in item.Values) created.Values[k] = v;
         foreach (var (k, v) in item.Logs) created.Logs[k] = v;
+        foreach (var (k, v) in item.PendingLinks) created.PendingLinks[k] = v;
+        store.SaveLinks(created);
         if (className == "UserRequest")
         {
             created.Values["ref"] = store.NextRef("R-");
@@ -266,13 +273,16 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
     {
         RequireComment(json);
         var className = RequireClass(json);
+        SimAccountRules.RequireRight(caller, KeyClass(className, json["key"]), "modifying");
         var target = SingleTarget(className, json);
         var fields = json["fields"] as JObject ?? throw new SimError(100, "Error: Missing parameter 'fields'");
         var outputFields = OutputFields(json, target.ClassName);
         var copy = target.Clone();
         ApplyFields(copy, fields, caller);
+        if (SimAccountSchema.IsUserClass(copy.ClassName)) _accounts.BeforeWrite(copy, target, caller);
         Touch(copy);
         store.Replace(copy);
+        store.SaveLinks(copy);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -280,6 +290,7 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
     {
         RequireComment(json);
         var className = RequireClass(json);
+        SimAccountRules.RequireRight(caller, KeyClass(className, json["key"]), "modifying");
         var target = SingleTarget(className, json);
         var stimulus = (string?)json["stimulus"] ?? throw new SimError(100, "Error: Missing parameter 'stimulus'");
         var fields = json["fields"] as JObject ?? throw new SimError(100, "Error: Missing parameter 'fields'");
@@ -323,11 +334,11 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
         if (!caller.IsAdmin)
             throw new SimError(1, $"The current user does not have enough permissions for deleting data of class {className}", withNullObjects: true);
         if (json["key"] is not { } key) throw new SimError(100, "Error: Missing parameter 'key'");
-        var (actualClass, found) = Select(className, key);
+        var (_, found) = Select(className, key);
         var ordered = Order(found).ToList();
         var answer = Objects($"Deleted: {ordered.Count}", ordered, ["id", "friendlyname"], "");
         if (json.Value<bool?>("simulate") != true)
-            foreach (var item in ordered) store.Remove(actualClass, item.Id);
+            foreach (var item in ordered) store.Remove(item.ClassName, item.Id);
         return answer;
     }
 
@@ -347,13 +358,17 @@ internal sealed class SimRequestHandler(ITopSimulationStore store, ITopSimulatio
         foreach (var property in fields.Properties())
         {
             var name = property.Name;
-            if (!cls.TryGet(name, out var attribute) || attribute.Kind is SimKind.ExternalField or SimKind.Computed or SimKind.LinkSet)
+            if (!cls.TryGet(name, out var attribute) || attribute.Kind is SimKind.ExternalField or SimKind.Computed
+                || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
                 throw new SimError(100, $"Error: {name}: Unknown attribute");
             var value = property.Value;
             switch (attribute.Kind)
             {
                 case SimKind.CaseLog:
                     WriteLog(item, name, value, caller);
+                    break;
+                case SimKind.LinkSet:
+                    item.PendingLinks[name] = ReadLinkSet(attribute, value);
                     break;
                 case SimKind.Key:
                     item.Values[name] = ResolveKey(attribute, value);

@@ -15,14 +15,21 @@ internal enum SimKind
     Date,
     /// <summary>Stored case log.</summary>
     CaseLog,
-    /// <summary>Link set, answered as a JSON array.</summary>
+    /// <summary>
+    /// Link set, answered as a JSON array. With a link class (<see cref="SimAttribute.Target"/>) the links are stored
+    /// objects and the set can be written; without one it is read-only and answered from fixed rules.
+    /// </summary>
     LinkSet,
     /// <summary>A constant or computed value.</summary>
     Computed,
 }
 
-/// <summary>One attribute of a simulated class.</summary>
-internal sealed record SimAttribute(string Code, SimKind Kind, string? Target = null, string? Via = null, object? Default = null, string? Label = null);
+/// <summary>
+/// One attribute of a simulated class. For an indirect link set, <see cref="Target"/> is the link class,
+/// <see cref="Via"/> the link's key to the owner and <see cref="Remote"/> the link's key to the other end.
+/// </summary>
+internal sealed record SimAttribute(
+    string Code, SimKind Kind, string? Target = null, string? Via = null, object? Default = null, string? Label = null, string? Remote = null);
 
 /// <summary>A simulated iTop class: its attributes in the order iTop lists them for <c>output_fields: "*"</c>.</summary>
 internal sealed class SimClass
@@ -38,6 +45,9 @@ internal sealed class SimClass
 
     public string Name { get; }
     public string? Parent { get; }
+
+    /// <summary>An abstract class holds no object of its own: reads and keys reach the objects of its children.</summary>
+    public bool IsAbstract { get; init; }
     public IReadOnlyList<SimAttribute> Star => _star;
     public IReadOnlyList<string> Mandatory { get; init; } = [];
 
@@ -61,6 +71,8 @@ internal sealed class SimClass
     public SimClass Date(string code) => Add(new SimAttribute(code, SimKind.Date, Default: ""));
     public SimClass Log(string code) => Add(new SimAttribute(code, SimKind.CaseLog));
     public SimClass Links(string code) => Add(new SimAttribute(code, SimKind.LinkSet));
+    public SimClass LinkSet(string code, string linkClass, string keyToOwner, string keyToRemote) =>
+        Add(new SimAttribute(code, SimKind.LinkSet, Target: linkClass, Via: keyToOwner, Remote: keyToRemote));
     public SimClass Computed(string code, object? value = null, bool inStar = true) => Add(new SimAttribute(code, SimKind.Computed, Default: value), inStar);
 
     /// <summary>Lists the key-derived attributes (friendly name, obsolescence flag) in the star list, as iTop does at the end.</summary>
@@ -76,6 +88,9 @@ internal sealed class SimClass
     public IEnumerable<string> Codes => _byCode.Keys;
 
     public bool IsTicket => Name is "UserRequest" or "Incident" or "Ticket";
+
+    /// <summary>The writable link sets of this class (link sets with a link class).</summary>
+    public IEnumerable<SimAttribute> WritableLinkSets => _byCode.Values.Where(a => a.Kind == SimKind.LinkSet && a.Target is not null);
 }
 
 /// <summary>The classes of a stock iTop 3.2 with ITIL request management, as answered in the recordings.</summary>
@@ -159,6 +174,7 @@ internal static class SimSchema
                 "parent_incident_id_friendlyname", "parent_change_id_friendlyname")
             .Computed("parent_change_id_finalclass_recall", ""));
 
+        SimAccountSchema.AddTo(classes);
         return classes;
     }
 }

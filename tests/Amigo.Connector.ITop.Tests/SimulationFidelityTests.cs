@@ -36,6 +36,8 @@ public sealed class SimulationFidelityTests : IDisposable
     [InlineData("44-get_unknown_class")]
     [InlineData("48-get_invalid_output_field")]
     [InlineData("49-get_missing_key")]
+    [InlineData("67-get_users_as_connector")]
+    [InlineData("79-create_organization_as_connector")]
     [InlineData("80-create_without_comment")]
     public async Task Simulation_answers_like_the_recording(string name)
     {

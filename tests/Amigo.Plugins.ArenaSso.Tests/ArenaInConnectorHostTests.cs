@@ -7,18 +7,19 @@ using Amigo.Plugins.ArenaSso.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Npgsql;
 
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>
 /// The plugin inside the real connector host (<c>ConnectorApplication</c>): discovered, configured per academy,
 /// mapped at <c>/api/academies/{academy}/arena/</c>, reachable without the admin API key (PluginAuthenticated),
-/// and still refusing untrusted callers. Provisioning itself is covered by the other tests: the shared iTop
-/// simulation has no UserExternal class, and the host offers no seam to wrap its iTop client.
+/// still refusing untrusted callers, and provisioning through the academy's iTop client (signed in as the bridge's
+/// own REST account) with the host's PostgreSQL audit log and cross-host lock.
 /// </summary>
 public sealed class ArenaInConnectorHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
-    private readonly ITopSimulation _sim = ITopSimulation.Start();
+    private readonly ITopSimulation _sim = ITopSimulation.Start(ArenaScenario.SimulationOptions());
     private WebApplication _app = null!;
 
     public async Task InitializeAsync()
@@ -33,14 +34,16 @@ public sealed class ArenaInConnectorHostTests(PostgresFixture postgres) : IClass
             c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
             c["Amigo:Academies:toulouse:DisplayName"] = "Académie de Toulouse";
             c["Amigo:Academies:toulouse:ITop:Url"] = _sim.Url;
-            c["Amigo:Academies:toulouse:ITop:User"] = ITopSimulationOptions.Admin.Login;
-            c["Amigo:Academies:toulouse:ITop:Password"] = ITopSimulationOptions.Admin.Password;
+            c["Amigo:Academies:toulouse:ITop:User"] = ArenaScenario.BridgeUser.Login;
+            c["Amigo:Academies:toulouse:ITop:Password"] = ArenaScenario.BridgeUser.Password;
             c["Amigo:Academies:toulouse:Plugins:arena:Enabled"] = "true";
             c["Amigo:Academies:toulouse:Plugins:arena:TrustedProxies:0"] = "10.20.0.0/24";
             c["Amigo:Academies:toulouse:Plugins:arena:SharedSecret"] = ArenaScenario.Secret;
             c["Amigo:Academies:toulouse:Plugins:arena:DefaultOrganizationCode"] = "AC-TLS";
             c["Amigo:Academies:toulouse:Plugins:arena:HandoffMode"] = "Redirect";
             c["Amigo:Academies:toulouse:Plugins:arena:PortalUrl"] = "https://assistance.ac-toulouse.fr/";
+            // Every login reads iTop again, so the second login below shows that nothing is written, not just cached.
+            c["Amigo:Academies:toulouse:Plugins:arena:CacheDuration"] = "00:00:00";
         });
         await _app.StartAsync();
     }
@@ -84,5 +87,53 @@ public sealed class ArenaInConnectorHostTests(PostgresFixture postgres) : IClass
         Assert.Equal(StatusCodes.Status401Unauthorized, spoofed.Response.StatusCode);
         Assert.Equal(StatusCodes.Status400BadRequest, malformed.Response.StatusCode);
         Assert.Empty(_sim.Calls);
+    }
+
+    [Fact]
+    public async Task A_first_login_through_the_host_provisions_iTop_and_audits_in_PostgreSQL_and_a_second_writes_nothing()
+    {
+        _sim.Store.AddOrganization("Académie de Toulouse", "AC-TLS");
+        var lycee = _sim.Store.AddOrganization("Lycée Pierre de Fermat", "0310094J");
+        var audited = await AuditRowsAsync();
+
+        var first = await SendAsync("login", ArenaScenario.Proxy, ArenaScenario.Headers());
+
+        Assert.Equal(StatusCodes.Status302Found, first.Response.StatusCode);
+        Assert.Equal("https://assistance.ac-toulouse.fr/", first.Response.Headers.Location.ToString());
+        var person = Assert.Single(_sim.Store.Ids("Person"));
+        Assert.Equal(("Jeanne", "Dupont", "jeanne.dupont@ac-toulouse.fr", lycee.ToString()),
+            (_sim.Store.GetField("Person", person, "first_name"), _sim.Store.GetField("Person", person, "name"),
+                _sim.Store.GetField("Person", person, "email"), _sim.Store.GetField("Person", person, "org_id")));
+        var account = Assert.Single(_sim.Store.Ids("UserExternal"));
+        Assert.Equal(("jdupont", person.ToString()), (_sim.Store.GetField("UserExternal", account, "login"), _sim.Store.GetField("UserExternal", account, "contactid")));
+        Assert.Equal(["Portal user"], _sim.Store.UserProfiles(account));
+        Assert.All(_sim.CallLog, call => Assert.Equal(ArenaScenario.BridgeUser.Login, call.User));
+        var rows = await AuditRowsAsync();
+        Assert.Equal(
+            [("provision.person.create", "Person", person, "done"), ("provision.user.create", "UserExternal", account, "done")],
+            rows.Skip(audited.Count));
+
+        var reads = _sim.CallsOf("core/get").Count;
+        var writes = _sim.Calls.Count(c => (string?)c["operation"] is "core/create" or "core/update");
+
+        var second = await SendAsync("login", ArenaScenario.Proxy, ArenaScenario.Headers());
+
+        Assert.Equal(StatusCodes.Status302Found, second.Response.StatusCode);
+        Assert.True(_sim.CallsOf("core/get").Count > reads, "the second login did not read iTop");
+        Assert.Equal(writes, _sim.Calls.Count(c => (string?)c["operation"] is "core/create" or "core/update"));
+        Assert.Equal(rows, await AuditRowsAsync());
+    }
+
+    private async Task<List<(string Action, string? Class, long? Key, string Outcome)>> AuditRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT action, itop_class, itop_key, outcome FROM audit_log WHERE academy_id = 'toulouse' AND actor = 'arena' ORDER BY id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string?, long?, string)>();
+        while (await reader.ReadAsync())
+            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3)));
+        return rows;
     }
 }

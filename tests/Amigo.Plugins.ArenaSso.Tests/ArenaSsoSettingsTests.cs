@@ -6,8 +6,9 @@ namespace Amigo.Plugins.ArenaSso.Tests;
 
 public sealed class ArenaSsoSettingsTests
 {
+    // Settings validation never calls iTop: the academy needs no client.
     private static AcademyContext Academy(AcademyFieldMap? map = null) =>
-        BridgeHost.Academy("toulouse", new UserAccountsOverlay(null!), new Dictionary<string, string?>(), map);
+        BridgeHost.Academy("toulouse", null!, new Dictionary<string, string?>(), map);
 
     private static ArenaSsoSettings Valid() => new()
     {

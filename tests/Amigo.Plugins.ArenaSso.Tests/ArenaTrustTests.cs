@@ -31,7 +31,7 @@ public sealed class ArenaTrustTests
             Assert.True(response.Response.StatusCode == StatusCodes.Status401Unauthorized, $"{route} {because}: {response.Response.StatusCode}");
         }
         Assert.Equal(0, scenario.CallCount);
-        Assert.Empty(scenario.Audit.Entries);
+        Assert.Empty(await scenario.AuditAsync());
     }
 
     [Fact]

@@ -16,10 +16,9 @@ namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>
 /// The bridge's endpoints in the real ASP.NET Core pipeline, in process (TestServer), mapped the way the host
-/// maps plugin groups (<c>/api/academies/{academy}/arena</c>). Used instead of the host's <c>ConnectorApplication</c>
-/// where provisioning is exercised: the host builds its own iTop client and offers no seam to put the accounts
-/// overlay (UserExternal, missing from the shared simulation) in front of it. <c>ArenaInConnectorHostTests</c> covers
-/// the real host.
+/// maps plugin groups (<c>/api/academies/{academy}/arena</c>). Lighter than the host's <c>ConnectorApplication</c>
+/// (no scheduler, no plugin scan, no database unless given), so the scenarios can start several hosts on one iTop
+/// with their own settings, audit log and clock. <c>ArenaInConnectorHostTests</c> covers the real host.
 /// </summary>
 internal sealed class BridgeHost : IAsyncDisposable
 {
