@@ -17,14 +17,27 @@ internal static class StagingWriter
         await writer.StartRowAsync(cancellationToken);
         foreach (var column in table.Columns)
         {
-            var value = column.Read(row);
-            if (value is null)
+            // Typed writes: Npgsql binds an object-typed value anew for every row, a typed one once per column.
+            switch (column.Read(row))
             {
-                await writer.WriteNullAsync(cancellationToken);
-            }
-            else
-            {
-                await writer.WriteAsync(value, column.Type, cancellationToken);
+                case null:
+                    await writer.WriteNullAsync(cancellationToken);
+                    break;
+                case string text:
+                    await writer.WriteAsync(text, column.Type, cancellationToken);
+                    break;
+                case long number:
+                    await writer.WriteAsync(number, column.Type, cancellationToken);
+                    break;
+                case DateTimeOffset instant:
+                    await writer.WriteAsync(instant, column.Type, cancellationToken);
+                    break;
+                case bool flag:
+                    await writer.WriteAsync(flag, column.Type, cancellationToken);
+                    break;
+                case var other:
+                    await writer.WriteAsync(other, column.Type, cancellationToken);
+                    break;
             }
         }
     }

@@ -23,6 +23,11 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
     /// <summary>The iTop class of tickets (and key of their watermark).</summary>
     public const string TicketClass = "UserRequest";
 
+    private const string SeenIdsCopySql = "COPY seen_ticket_ids (itop_id) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Tickets parsed ahead of the one being copied (a bounded buffer: memory stays flat whatever the volume).</summary>
+    private const int ReadAheadTickets = 1_000;
+
     private readonly SyncOptions _options = options.Value;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -97,28 +102,32 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
             source = academy.ITop.StreamAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
         }
 
-        var mergeSql = TicketColumns.MergeSql(table);
         string? maxSeen = null;
         long read = 0;
-        await using (var objects = source.BufferAsync(Math.Min(_options.BatchSize, 500), cancellationToken).GetAsyncEnumerator(cancellationToken))
+        // A full sync notes every id it reads (for the deletion check at the end) on this connection, while the batches
+        // are copied and merged on two others.
+        var seenIds = full ? await connection.BeginBinaryImportAsync(SeenIdsCopySql, cancellationToken) : null;
+        try
         {
+            await using var objects = source.BufferAsync(ReadAheadTickets, cancellationToken).GetAsyncEnumerator(cancellationToken);
             var more = await objects.MoveNextAsync();
             if (more)
             {
-                await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
-            }
-
-            while (more)
-            {
-                var batchStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var batch = 0;
-                await using (var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken))
+                await using var batches = await TicketBatchWriter.OpenAsync(database.DataSource, table, academy.Id, _logger, cancellationToken);
+                while (more)
                 {
+                    await batches.BeginBatchAsync(cancellationToken);
+                    var batch = 0;
                     while (more && batch < _options.BatchSize)
                     {
                         var ticket = objects.Current;
-                        await StagingWriter.WriteRowAsync(writer, table, ticket, cancellationToken);
+                        await batches.WriteAsync(ticket, cancellationToken);
+                        if (seenIds is not null)
+                        {
+                            await seenIds.StartRowAsync(cancellationToken);
+                            await seenIds.WriteAsync(ticket.Key, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                        }
+
                         if (ticket.Text("last_update") is { } lastUpdate && (maxSeen is null || string.CompareOrdinal(lastUpdate, maxSeen) > 0))
                         {
                             maxSeen = lastUpdate;
@@ -128,32 +137,27 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
                         more = await objects.MoveNextAsync();
                     }
 
-                    await writer.CompleteAsync(cancellationToken);
+                    await batches.HandOverAsync(time.GetUtcNow(), cancellationToken);
+                    read += batch;
+                    result.Add("tickets.read", batch);
+                    progress?.Report(new JobProgress("UserRequest", read, null));
                 }
 
-                var copied = System.Diagnostics.Stopwatch.GetTimestamp();
-                var now = time.GetUtcNow();
-                await using (var merge = new NpgsqlCommand(mergeSql, connection, transaction) { CommandTimeout = 600 })
-                {
-                    merge.Parameters.AddWithValue("academy", academy.Id);
-                    merge.Parameters.AddWithValue("now", now);
-                    await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
-                    await reader.ReadAsync(cancellationToken);
-                    result.Add("tickets.changed", reader.GetInt64(0));
-                    result.Add("transitions", reader.GetInt64(1));
-                }
+                await batches.FlushAsync();
+                result.Add("tickets.changed", batches.Changed);
+                result.Add("transitions", batches.Transitions);
+            }
 
-                if (full)
-                {
-                    await ExecuteAsync(connection, $"INSERT INTO seen_ticket_ids SELECT itop_id FROM {table.Stage}", cancellationToken, transaction);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                _logger.LogDebug("Academy {Academy}: {Count} tickets merged in {MergeMs:F0} ms (read and copy took {CopyMs:F0} ms)", academy.Id, batch,
-                    System.Diagnostics.Stopwatch.GetElapsedTime(copied).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(batchStarted, copied).TotalMilliseconds);
-                read += batch;
-                result.Add("tickets.read", batch);
-                progress?.Report(new JobProgress("UserRequest", read, null));
+            if (seenIds is not null)
+            {
+                await seenIds.CompleteAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (seenIds is not null)
+            {
+                await seenIds.DisposeAsync();
             }
         }
 
@@ -161,7 +165,7 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         if (reconcileDue)
         {
             var ids = academy.ITop.StreamByIdWindowsAsync(TicketClass, null, ["id"], Math.Max(_options.IdWindow, 50_000), cancellationToken);
-            await using var writer = await connection.BeginBinaryImportAsync("COPY seen_ticket_ids (itop_id) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            await using var writer = await connection.BeginBinaryImportAsync(SeenIdsCopySql, cancellationToken);
             await foreach (var id in ids)
             {
                 await writer.StartRowAsync(cancellationToken);

@@ -30,6 +30,22 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
+    public void Cached_day_offsets_agree_with_the_zone_rules_minute_by_minute_across_a_year()
+    {
+        // One shared instance (its day cache filled as it goes) against the rules applied afresh to every time.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var shared = new ITopTimeZone(zone);
+        for (var local = new DateTime(2026, 1, 1); local < new DateTime(2027, 1, 1); local = local.AddMinutes(7))
+        {
+            var expected = zone.IsInvalidTime(local)
+                ? new DateTimeOffset(local.AddHours(1), zone.GetUtcOffset(local.AddHours(1)))
+                : new DateTimeOffset(local, zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local));
+            Assert.Equal(expected, shared.ToInstant(local));
+            Assert.Equal(expected.Offset, shared.ToInstant(local).Offset);
+        }
+    }
+
+    [Fact]
     public void Winter_and_summer_offsets()
     {
         Assert.Equal(TimeSpan.FromHours(1), Paris.ParseInstant("2026-01-15 10:00:00")!.Value.Offset);

@@ -16,9 +16,9 @@ using SyncBench;
 
 // SyncBench: the parent process serves the iTop stub and owns the databases; each size is synced by a fresh child
 // process so that its peak memory and CPU time are the connector's own (the stub's work is not counted).
-if (args is ["--measure", var url, var measuredSize, var connectionString])
+if (args is ["--measure", var url, var measuredSize, var coldConnection, var warmConnection])
 {
-    return await Measure.RunAsync(url, int.Parse(measuredSize, CultureInfo.InvariantCulture), connectionString);
+    return await Measure.RunAsync(url, int.Parse(measuredSize, CultureInfo.InvariantCulture), coldConnection, warmConnection);
 }
 
 var sizes = args is ["--sizes", var list] ? list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
@@ -32,11 +32,12 @@ try
     var results = new List<JsonElement>();
     foreach (var size in sizes)
     {
-        var database = await postgres.CreateDatabaseAsync();
+        var coldDatabase = await postgres.CreateDatabaseAsync();
+        var warmDatabase = await postgres.CreateDatabaseAsync();
         var (file, prefix) = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? (path, new[] { typeof(ITopStub).Assembly.Location })
             : (Environment.ProcessPath!, Array.Empty<string>());
-        var start = new ProcessStartInfo(file, [.. prefix, "--measure", stub.BaseUrl(size), size.ToString(CultureInfo.InvariantCulture), database])
+        var start = new ProcessStartInfo(file, [.. prefix, "--measure", stub.BaseUrl(size), size.ToString(CultureInfo.InvariantCulture), coldDatabase, warmDatabase])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -54,13 +55,14 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine("| tickets | full sync | tickets/s | read-only baseline tickets/s | peak working set | managed heap peak | connector CPU / wall | no-change sync median (p95, max) | no-change calls |");
-    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Console.WriteLine("Full sync of a running host (warm: the process has synced once before), then the first sync of a fresh process (cold).");
+    Console.WriteLine("| tickets | full sync | tickets/s | cold: full sync, tickets/s, CPU | read-only baseline tickets/s | peak working set | managed heap peak | connector CPU / wall | no-change sync median (p95, max) | no-change calls |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var r in results)
     {
         double D(string name) => r.GetProperty(name).GetDouble();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {D("tickets"):N0} | {D("fullSeconds"):F2} s | {D("ticketsPerSecond"):N0} | {D("baselineTicketsPerSecond"):N0} | {D("peakWorkingSetMb"):F0} MB | {D("peakHeapMb"):F0} MB | {D("cpuSeconds"):F2} s / {D("fullSeconds"):F2} s = {D("cpuSeconds") / D("fullSeconds"):P0} | {D("noChangeMedianMs"):F0} ms ({D("noChangeP95Ms"):F0}, {D("noChangeMaxMs"):F0}) | {D("noChangeCalls"):F0} |"));
+            $"| {D("tickets"):N0} | {D("fullSeconds"):F2} s | {D("ticketsPerSecond"):N0} | {D("coldSeconds"):F2} s, {D("coldTicketsPerSecond"):N0}/s, {D("coldCpuSeconds"):F2} s | {D("baselineTicketsPerSecond"):N0} | {D("peakWorkingSetMb"):F0} MB | {D("peakHeapMb"):F0} MB | {D("cpuSeconds"):F2} s / {D("fullSeconds"):F2} s = {D("cpuSeconds") / D("fullSeconds"):P0} | {D("noChangeMedianMs"):F0} ms ({D("noChangeP95Ms"):F0}, {D("noChangeMaxMs"):F0}) | {D("noChangeCalls"):F0} |"));
     }
 
     var large = results[^1];
@@ -71,7 +73,7 @@ try
     var itopSeconds = windows * 0.075 + large.GetProperty("tickets").GetDouble() * 0.0001;
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"targets: >= 20,000 tickets/s -> {large.GetProperty("ticketsPerSecond").GetDouble():N0}; peak < 200 MB and same order for 10k/100k -> {small.GetProperty("peakWorkingSetMb").GetDouble():F0} MB / {large.GetProperty("peakWorkingSetMb").GetDouble():F0} MB; no-change < 200 ms -> {large.GetProperty("noChangeMedianMs").GetDouble():F0} ms"));
+        $"targets: >= 20,000 tickets/s -> {large.GetProperty("ticketsPerSecond").GetDouble():N0} (cold process: {large.GetProperty("coldTicketsPerSecond").GetDouble():N0}); peak < 200 MB and same order for 10k/100k -> {small.GetProperty("peakWorkingSetMb").GetDouble():F0} MB / {large.GetProperty("peakWorkingSetMb").GetDouble():F0} MB; no-change < 200 ms -> {large.GetProperty("noChangeMedianMs").GetDouble():F0} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"connector CPU per ticket: {cpuPerTicketUs:F1} us; a real iTop would need ~{itopSeconds:F1} s for {large.GetProperty("tickets").GetDouble():N0} tickets ({windows} calls x 75 ms + 0.1 ms/object) -> connector CPU = {large.GetProperty("cpuSeconds").GetDouble() / itopSeconds:P1} of iTop's time"));
     return 0;
@@ -83,13 +85,12 @@ finally
 
 internal static class Measure
 {
-    public static async Task<int> RunAsync(string url, int tickets, string connectionString)
+    public static async Task<int> RunAsync(string url, int tickets, string coldDatabase, string warmDatabase)
     {
         var calls = new CountingHandler();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var client = new ITopClient(new ITopClientOptions { InstanceName = "bench", Url = url, User = "connector", Password = "secret", TimeZone = zone }, calls);
         var academy = new AcademyContext("bench", "Académie Bench", zone, BuiltInProfiles.Stock, new AcademyFieldMap(), client, new ConfigurationBuilder().Build());
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
         // The clock sits just after the last ticket's update, as it would on a live instance.
         var now = new DateTimeOffset(DateTime.SpecifyKind(DateTime.ParseExact(ITopStub.LastUpdate(tickets), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), DateTimeKind.Unspecified), zone.GetUtcOffset(ITopStub.BaseTime)).AddMinutes(1);
         using var logging = Microsoft.Extensions.Logging.LoggerFactory.Create(b =>
@@ -101,21 +102,19 @@ internal static class Measure
                 b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace);
             }
         });
-        var engine = new SyncEngine(new ConnectorDatabase(dataSource), Options.Create(new SyncOptions()), new FixedClock(now), logging.CreateLogger<SyncEngine>());
 
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
         long peakHeap = 0;
         using var sampler = new Timer(_ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false)), null, 0, 20);
-        var full = await engine.SyncAsync(academy, new SyncRequest(Full: true));
-        wall.Stop();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var peakWorkingSet = process.PeakWorkingSet64;
-        if (full["tickets.read"] != tickets)
+
+        // Cold: the first sync of a freshly started process (JIT warm-up included). Warm: the same full sync into another
+        // empty database by the same process, as a running host does every later time.
+        await using var coldSource = NpgsqlDataSource.Create(coldDatabase);
+        var cold = await FullSyncAsync(Engine(coldSource), academy, tickets);
+        await using var warmSource = NpgsqlDataSource.Create(warmDatabase);
+        var engine = Engine(warmSource);
+        var warm = await FullSyncAsync(engine, academy, tickets);
+        if (cold is null || warm is null)
         {
-            Console.Error.WriteLine($"expected {tickets} tickets, read {full["tickets.read"]}");
             return 2;
         }
 
@@ -154,11 +153,14 @@ internal static class Measure
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             tickets,
-            fullSeconds = wall.Elapsed.TotalSeconds,
-            ticketsPerSecond = tickets / wall.Elapsed.TotalSeconds,
+            coldSeconds = cold.Value.Wall.TotalSeconds,
+            coldCpuSeconds = cold.Value.Cpu.TotalSeconds,
+            fullSeconds = warm.Value.Wall.TotalSeconds,
+            ticketsPerSecond = tickets / warm.Value.Wall.TotalSeconds,
+            coldTicketsPerSecond = tickets / cold.Value.Wall.TotalSeconds,
             baselineTicketsPerSecond = read / baseline.Elapsed.TotalSeconds,
-            cpuSeconds = cpu.TotalSeconds,
-            peakWorkingSetMb = peakWorkingSet / 1048576.0,
+            cpuSeconds = warm.Value.Cpu.TotalSeconds,
+            peakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
             peakHeapMb = peakHeap / 1048576.0,
             noChangeMedianMs = noChange[noChange.Count / 2],
             noChangeP95Ms = noChange[(int)Math.Ceiling(noChange.Count * 0.95) - 1],
@@ -166,6 +168,26 @@ internal static class Measure
             noChangeCalls,
         }));
         return 0;
+
+        SyncEngine Engine(NpgsqlDataSource source) =>
+            new(new ConnectorDatabase(source), Options.Create(new SyncOptions()), new FixedClock(now), logging.CreateLogger<SyncEngine>());
+    }
+
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)?> FullSyncAsync(SyncEngine engine, AcademyContext academy, int tickets)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var full = await engine.SyncAsync(academy, new SyncRequest(Full: true));
+        wall.Stop();
+        process.Refresh();
+        if (full["tickets.read"] != tickets)
+        {
+            Console.Error.WriteLine($"expected {tickets} tickets, read {full["tickets.read"]}");
+            return null;
+        }
+
+        return (wall.Elapsed, process.TotalProcessorTime - cpuBefore);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
