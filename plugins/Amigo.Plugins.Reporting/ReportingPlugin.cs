@@ -31,7 +31,7 @@ public sealed class ReportingPlugin : IConnectorPlugin
     /// <inheritdoc />
     public IReadOnlyList<PluginJobDefinition> Jobs { get; } =
     [
-        new("refresh", "Refreshes the reporting materialized views (weekly flow, portal tabs, all-time delays)", "*/10 * * * *", typeof(RefreshReportsJob)),
+        new("refresh", "Refreshes the reporting materialized views (weekly flow, portal tabs, resolution delays)", "*/10 * * * *", typeof(RefreshReportsJob)),
     ];
 
     /// <inheritdoc />

@@ -19,7 +19,7 @@ public static class ReportCatalog
             "Tickets created, resolved and closed per week (academy time zone).", "week of the event", Materialized: true),
         new("resolution-times", "report_resolution_times", "Délais de prise en charge et de résolution par équipe",
             "Hours from creation to assignment and to resolution of the tickets resolved in the period: median and 90th percentile per team.",
-            "resolution date (no period: all time, from the materialized view)", Materialized: true),
+            "resolution date (exact percentiles, from the materialized views)", Materialized: true),
         new("closure-origin", "report_closure_origin", "Fermetures : par le demandeur ou automatiques",
             "Closed tickets: closed by the requester (or an agent) vs automatically by the connector.", "week of closure", Materialized: true),
         new("open-by-establishment", "report_open_by_establishment", "Tickets en cours par établissement (UAI)",

@@ -1,3 +1,4 @@
+using System.Data;
 using Amigo.Connector.Contracts.Plugins;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -6,12 +7,18 @@ namespace Amigo.Plugins.Reporting.Schema;
 
 /// <summary>
 /// Refreshes the reporting materialized views (<c>REFRESH … CONCURRENTLY</c>: readers are never blocked).
+/// All views are refreshed in one repeatable-read transaction, so they always describe the same moment (the
+/// resolution-times views are read together, and <c>report_resolution_times_mv</c> is computed from the others).
 /// One host at a time: a session advisory lock makes a second caller skip.
 /// </summary>
 public sealed class MaterializedViewRefresher(IConnectorDatabase database, ReportingSchema schema, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
 {
-    /// <summary>The materialized views, refreshed in this order.</summary>
-    public static IReadOnlyList<string> Views { get; } = ["report_weekly_flow_mv", "report_status_mv", "report_resolution_times_mv"];
+    /// <summary>The materialized views, refreshed in this order (a view is refreshed after those it reads).</summary>
+    public static IReadOnlyList<string> Views { get; } =
+    [
+        "report_weekly_flow_mv", "report_status_mv",
+        "report_resolution_days_mv", "report_resolution_teams_mv", "report_resolution_buckets_mv", "report_resolution_times_mv",
+    ];
 
     private const long AdvisoryLockKey = 0x616D69676F_7266; // "amigo" + "rf"
 
@@ -42,20 +49,24 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
         }
         try
         {
+            var started = time.GetTimestamp();
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            await ExecuteAsync(connection, transaction, ReportingSchema.BuildSettings, cancellationToken);
             foreach (var view in Views)
             {
-                var started = time.GetTimestamp();
-                await using (var refresh = new NpgsqlCommand($"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", connection) { CommandTimeout = 600 })
-                    await refresh.ExecuteNonQueryAsync(cancellationToken);
+                var viewStarted = time.GetTimestamp();
+                await ExecuteAsync(connection, transaction, $"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", cancellationToken);
                 await using (var record = new NpgsqlCommand(
                     "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, now()) " +
-                    "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection))
+                    "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection, transaction))
                 {
                     record.Parameters.AddWithValue("view", view);
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
-                logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(started).TotalMilliseconds);
+                logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(viewStarted).TotalMilliseconds);
             }
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Refreshed {Count} reporting views in {Elapsed} ms", Views.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
         finally
@@ -64,6 +75,13 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
             unlock.Parameters.AddWithValue("key", AdvisoryLockKey);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        // A refresh of the largest views over a million tickets takes seconds; a loaded server may take minutes.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<bool> ExecuteBoolAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

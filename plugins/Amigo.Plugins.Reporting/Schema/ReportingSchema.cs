@@ -5,19 +5,26 @@ using Npgsql;
 namespace Amigo.Plugins.Reporting.Schema;
 
 /// <summary>
-/// Applies the embedded <c>reporting.sql</c> (indexes, materialized views, report functions and views) once per
-/// process, before the first report runs. The script is idempotent and runs under a transaction-scoped advisory lock
-/// so several hosts starting together do not race.
+/// Applies the embedded SQL (<c>reporting.sql</c> then <c>resolution-times.sql</c>: indexes, materialized views, report
+/// functions and views) once per process, before the first report runs. The script is idempotent and runs under a
+/// transaction-scoped advisory lock so several hosts starting together do not race.
 /// </summary>
 public sealed class ReportingSchema(IConnectorDatabase database, ILogger<ReportingSchema> logger)
 {
-    private const string ResourceName = "Amigo.Plugins.Reporting.Schema.reporting.sql";
+    private static readonly string[] ResourceNames = ["reporting.sql", "resolution-times.sql"];
     private const long AdvisoryLockKey = 0x616D69676F_7270; // "amigo" + "rp"
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _applied;
 
-    /// <summary>The SQL script shipped in the plugin.</summary>
-    public static string Script { get; } = ReadScript();
+    /// <summary>
+    /// Settings of the transactions that build the materialized views (creation, refresh): memory for their sorts and
+    /// hash tables (a million tickets need about 130 MB; with the default 4 MB they spill to disk), and no JIT
+    /// compilation (it costs more than it saves there: the weekly flow takes 4.8 s with it, 3.9 s without).
+    /// </summary>
+    public const string BuildSettings = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
+
+    /// <summary>The SQL script shipped in the plugin (its files in the order they are applied).</summary>
+    public static string Script { get; } = string.Join("\n", ResourceNames.Select(ReadScript));
 
     /// <summary>Applies the script unless this process already did.</summary>
     public async Task EnsureAsync(CancellationToken cancellationToken)
@@ -49,16 +56,19 @@ public sealed class ReportingSchema(IConnectorDatabase database, ILogger<Reporti
             lockCommand.Parameters.AddWithValue("key", AdvisoryLockKey);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
+        await using (var settings = new NpgsqlCommand(BuildSettings, connection, transaction))
+            await settings.ExecuteNonQueryAsync(cancellationToken);
         // Building the materialized views over a million tickets the first time takes seconds.
         await using (var command = new NpgsqlCommand(Script, connection, transaction) { CommandTimeout = 600 })
             await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string ReadScript()
+    private static string ReadScript(string fileName)
     {
-        using var stream = typeof(ReportingSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the reporting plugin.");
+        var resourceName = "Amigo.Plugins.Reporting.Schema." + fileName;
+        using var stream = typeof(ReportingSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing from the reporting plugin.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -5,6 +5,7 @@
 --   report_<name>: the same with no filter (every academy, all time), for Grafana / Metabase.
 -- Periods are dates in the academy's time zone: p_from inclusive, p_to exclusive.
 -- Functions are single-SELECT STABLE SQL functions so PostgreSQL inlines them and uses the indexes below.
+-- Report 8 (resolution-times) lives in resolution-times.sql, applied right after this file in the same transaction.
 
 CREATE TABLE IF NOT EXISTS report_refresh_state (
     view_name    text PRIMARY KEY,
@@ -18,12 +19,19 @@ CREATE INDEX IF NOT EXISTS report_tickets_active ON tickets (academy_id, team_id
              servicesubcategory_id, servicesubcategory_name, start_date, visible_by, beneficiary)
     WHERE deleted_at IS NULL AND status_group IN ('Open', 'Waiting');
 
--- Time to assign / resolve of the requests resolved in a period.
-CREATE INDEX IF NOT EXISTS report_tickets_resolved ON tickets (academy_id, resolution_date)
-    INCLUDE (team_id, team_name, start_date, assignment_date)
-    WHERE deleted_at IS NULL AND resolution_date IS NOT NULL;
+-- The same tickets in establishment order, for open-by-establishment (its 300 groups per academy are then read in
+-- order, with no hash table, from a narrower index).
+CREATE INDEX IF NOT EXISTS report_tickets_active_uai ON tickets (academy_id, establishment_uai)
+    INCLUDE (team_id, start_date, status_group, org_name, visible_by)
+    WHERE deleted_at IS NULL AND status_group IN ('Open', 'Waiting');
+
+-- Earlier versions indexed the resolved tickets for a live resolution-times report; its materialized views
+-- (resolution-times.sql) are built with sequential scans, so the index only cost writes.
+DROP INDEX IF EXISTS report_tickets_resolved;
 
 -- The instant a date starts in an academy's time zone (Europe/Paris when the academy is unknown or null).
+-- Reports call it as a scalar subquery, (SELECT report_day_start(…)): computed once per query (an InitPlan); a plain
+-- call cannot be inlined (it holds a subquery) and would run once per row (0.1 s over 18,000 tickets in progress).
 CREATE OR REPLACE FUNCTION report_day_start(p_academy text, p_day date) RETURNS timestamptz
 LANGUAGE sql STABLE AS $$
     SELECT p_day::timestamp AT TIME ZONE COALESCE(
@@ -104,8 +112,8 @@ LANGUAGE sql STABLE AS $$
     WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
       AND (p_academy IS NULL OR t.academy_id = p_academy)
       AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= report_day_start(p_academy, p_from))
-      AND (p_to IS NULL OR t.start_date < report_day_start(p_academy, p_to))
+      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
     GROUP BY t.academy_id, t.team_id, t.agent_id
     ORDER BY t.academy_id, max(t.team_name), count(*) DESC, max(t.agent_name)
 $$;
@@ -120,8 +128,8 @@ LANGUAGE sql STABLE AS $$
     WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
       AND (p_academy IS NULL OR t.academy_id = p_academy)
       AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= report_day_start(p_academy, p_from))
-      AND (p_to IS NULL OR t.start_date < report_day_start(p_academy, p_to))
+      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
     GROUP BY t.academy_id, COALESCE(t.request_type, '')
     ORDER BY t.academy_id, count(*) DESC, 2
 $$;
@@ -155,21 +163,27 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- 4. Requests in progress per establishment (UAI): what a head of establishment sees as "Partagés".
+--    Grouped on establishment_uai in the order of report_tickets_active_uai, then NULL and '' merged.
 CREATE OR REPLACE FUNCTION report_open_by_establishment_for(p_academy text, p_team bigint, p_from date, p_to date)
 RETURNS TABLE (academy_id text, establishment_uai text, org_name text, open_count bigint, waiting_count bigint,
                shared_count bigint, total bigint)
 LANGUAGE sql STABLE AS $$
-    SELECT t.academy_id, COALESCE(t.establishment_uai, ''), max(t.org_name),
-           count(*) FILTER (WHERE t.status_group = 'Open'), count(*) FILTER (WHERE t.status_group = 'Waiting'),
-           count(*) FILTER (WHERE NULLIF(btrim(t.visible_by), '') IS NOT NULL), count(*)
-    FROM tickets t
-    WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-      AND (p_academy IS NULL OR t.academy_id = p_academy)
-      AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= report_day_start(p_academy, p_from))
-      AND (p_to IS NULL OR t.start_date < report_day_start(p_academy, p_to))
-    GROUP BY t.academy_id, COALESCE(t.establishment_uai, '')
-    ORDER BY t.academy_id, count(*) DESC, 2
+    SELECT e.academy_id, e.uai, max(e.org_name), sum(e.open_count)::bigint, sum(e.total - e.open_count)::bigint,
+           sum(e.shared_count)::bigint, sum(e.total)::bigint
+    FROM (
+        SELECT t.academy_id, COALESCE(t.establishment_uai, '') AS uai, max(t.org_name) AS org_name,
+               count(*) FILTER (WHERE t.status_group = 'Open') AS open_count,
+               count(*) FILTER (WHERE NULLIF(btrim(t.visible_by), '') IS NOT NULL) AS shared_count, count(*) AS total
+        FROM tickets t
+        WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
+          AND (p_academy IS NULL OR t.academy_id = p_academy)
+          AND (p_team IS NULL OR t.team_id = p_team)
+          AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+          AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+        GROUP BY t.academy_id, t.establishment_uai
+    ) e
+    GROUP BY e.academy_id, e.uai
+    ORDER BY e.academy_id, sum(e.total) DESC, e.uai
 $$;
 
 -- 5. Requests in progress per service and subcategory.
@@ -183,8 +197,8 @@ LANGUAGE sql STABLE AS $$
     WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
       AND (p_academy IS NULL OR t.academy_id = p_academy)
       AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= report_day_start(p_academy, p_from))
-      AND (p_to IS NULL OR t.start_date < report_day_start(p_academy, p_to))
+      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
     GROUP BY t.academy_id, t.service_id, t.servicesubcategory_id
     ORDER BY t.academy_id, count(*) DESC, 3, 5
 $$;
@@ -204,8 +218,8 @@ LANGUAGE sql STABLE AS $$
         WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
           AND (p_academy IS NULL OR t.academy_id = p_academy)
           AND (p_team IS NULL OR t.team_id = p_team)
-          AND (p_from IS NULL OR t.start_date >= report_day_start(p_academy, p_from))
-          AND (p_to IS NULL OR t.start_date < report_day_start(p_academy, p_to))
+          AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+          AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
         GROUP BY t.academy_id
     ) s
     CROSS JOIN LATERAL (VALUES (1, '< 1 j', s.under_1d), (2, '1–7 j', s.d1_7), (3, '7–30 j', s.d7_30),
@@ -227,61 +241,7 @@ LANGUAGE sql STABLE AS $$
     ORDER BY m.academy_id, m.week_start
 $$;
 
--- 8. Time to assign and time to resolve (hours) of the requests resolved in the period, per team:
---    median and 90th percentile (percentile_cont, linear interpolation).
---    Computed live for a period; all-time figures (no period) come from report_resolution_times_mv.
-CREATE OR REPLACE FUNCTION report_resolution_times_live(p_academy text, p_team bigint, p_from date, p_to date)
-RETURNS TABLE (academy_id text, team_id bigint, team_name text, resolved_count bigint,
-               assign_median_hours numeric, assign_p90_hours numeric,
-               resolve_median_hours numeric, resolve_p90_hours numeric)
-LANGUAGE sql STABLE AS $$
-    -- date_part gives float8 (extract gives numeric, much slower to sort); one sort per measure serves both percentiles.
-    SELECT p.academy_id, p.team_id, p.team_name, p.resolved_count,
-           round(p.assign[1]::numeric, 2), round(p.assign[2]::numeric, 2),
-           round(p.resolve[1]::numeric, 2), round(p.resolve[2]::numeric, 2)
-    FROM (
-        SELECT d.academy_id, d.team_id, max(d.team_name) AS team_name, count(*) AS resolved_count,
-               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.assign_hours) AS assign,
-               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.resolve_hours) AS resolve
-        FROM (
-            SELECT t.academy_id, t.team_id, t.team_name,
-                   date_part('epoch', t.assignment_date - t.start_date) / 3600.0 AS assign_hours,
-                   date_part('epoch', t.resolution_date - t.start_date) / 3600.0 AS resolve_hours
-            FROM tickets t
-            WHERE t.deleted_at IS NULL AND t.resolution_date IS NOT NULL
-              AND (p_academy IS NULL OR t.academy_id = p_academy)
-              AND (p_team IS NULL OR t.team_id = p_team)
-              AND (p_from IS NULL OR t.resolution_date >= report_day_start(p_academy, p_from))
-              AND (p_to IS NULL OR t.resolution_date < report_day_start(p_academy, p_to))
-        ) d
-        GROUP BY d.academy_id, d.team_id
-    ) p
-    ORDER BY p.academy_id, p.team_name
-$$;
-
--- Materialized: all-time percentiles per academy and team (a sort of every resolved ticket is too slow to run live).
-CREATE MATERIALIZED VIEW IF NOT EXISTS report_resolution_times_mv AS
-SELECT * FROM report_resolution_times_live(NULL, NULL, NULL, NULL);
-
-CREATE UNIQUE INDEX IF NOT EXISTS report_resolution_times_mv_key
-    ON report_resolution_times_mv (academy_id, team_id) NULLS NOT DISTINCT;
-
-CREATE OR REPLACE FUNCTION report_resolution_times_for(p_academy text, p_team bigint, p_from date, p_to date)
-RETURNS TABLE (academy_id text, team_id bigint, team_name text, resolved_count bigint,
-               assign_median_hours numeric, assign_p90_hours numeric,
-               resolve_median_hours numeric, resolve_p90_hours numeric)
-LANGUAGE sql STABLE AS $$
-    -- The planner folds the period tests to constants: only one branch runs.
-    SELECT r.* FROM (
-        SELECT m.* FROM report_resolution_times_mv m
-        WHERE p_from IS NULL AND p_to IS NULL
-          AND (p_academy IS NULL OR m.academy_id = p_academy) AND (p_team IS NULL OR m.team_id = p_team)
-        UNION ALL
-        SELECT l.* FROM report_resolution_times_live(p_academy, p_team, p_from, p_to) l
-        WHERE p_from IS NOT NULL OR p_to IS NOT NULL
-    ) r
-    ORDER BY r.academy_id, r.team_name
-$$;
+-- 8. Time to assign and time to resolve per team: resolution-times.sql (applied after this script).
 
 -- 9. Closed by the requester (or an agent) vs closed automatically by the connector (materialized).
 CREATE OR REPLACE FUNCTION report_closure_origin_for(p_academy text, p_team bigint, p_from date, p_to date)
@@ -318,8 +278,8 @@ LANGUAGE sql STABLE AS $$
     WHERE l.actor = 'reassign' AND l.outcome = 'done' AND l.action IN ('dispatch', 'transfer.create')
       AND (p_academy IS NULL OR l.academy_id = p_academy)
       AND (p_team IS NULL OR (l.before_state ->> 'team_id') = p_team::text OR (l.after_state ->> 'team_id') = p_team::text)
-      AND (p_from IS NULL OR l.at >= report_day_start(p_academy, p_from))
-      AND (p_to IS NULL OR l.at < report_day_start(p_academy, p_to))
+      AND (p_from IS NULL OR l.at >= (SELECT report_day_start(p_academy, p_from)))
+      AND (p_to IS NULL OR l.at < (SELECT report_day_start(p_academy, p_to)))
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1, count(*) DESC, 2, 3, 4
 $$;
@@ -359,7 +319,7 @@ $$;
 
 -- A materialized view created just now holds fresh data: record it (later refreshes update the time).
 INSERT INTO report_refresh_state (view_name, refreshed_at)
-SELECT view_name, now() FROM unnest(ARRAY['report_weekly_flow_mv', 'report_status_mv', 'report_resolution_times_mv']) AS v(view_name)
+SELECT view_name, now() FROM unnest(ARRAY['report_weekly_flow_mv', 'report_status_mv']) AS v(view_name)
 ON CONFLICT (view_name) DO NOTHING;
 
 -- Stable views for dashboard tools: every academy, every team, all time.
@@ -370,7 +330,6 @@ CREATE OR REPLACE VIEW report_open_by_establishment AS SELECT * FROM report_open
 CREATE OR REPLACE VIEW report_open_by_service AS SELECT * FROM report_open_by_service_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_backlog_age AS SELECT * FROM report_backlog_age_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_weekly_flow AS SELECT * FROM report_weekly_flow_for(NULL, NULL, NULL, NULL);
-CREATE OR REPLACE VIEW report_resolution_times AS SELECT * FROM report_resolution_times_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_closure_origin AS SELECT * FROM report_closure_origin_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_moves AS SELECT * FROM report_moves_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_academy_overview AS SELECT * FROM report_academy_overview_for(NULL, NULL, NULL, NULL);

@@ -3,10 +3,11 @@ using Amigo.Connector.Data;
 // against a baseline computed in the same run: the same report from the raw tables, without the plugin's indexes
 // and materialized views.
 //
-//   dotnet run -c Release --project tests/benchmarks/ReportingBench [-- --tickets 1000000 --runs 20 --baseline-runs 3 --fresh --drop]
+//   dotnet run -c Release --project tests/benchmarks/ReportingBench [-- --tickets 1000000 --runs 20 --baseline-runs 3 --fresh --drop --explain]
 //
 // The data set is kept in database amigo_reporting_bench_<tickets> for the next run (--fresh regenerates, --drop drops it).
-// The baseline stops repeating a report after 10 s (slow raw queries run once or twice).
+// The baseline stops repeating a report after 10 s (slow raw queries run once or twice). --explain also prints
+// EXPLAIN (ANALYZE, BUFFERS) of every case.
 //
 // Database: AMIGO_PG (libpq/Npgsql connection string to a server where it may CREATE DATABASE), else the private test
 // cluster of scripts/ensure-postgres.sh.
@@ -67,40 +68,46 @@ try
 
     var database = new ConnectorDatabase(dataSource);
     var schema = new ReportingSchema(database, NullLogger<ReportingSchema>.Instance);
-    var refresher = new MaterializedViewRefresher(database, schema, TimeProvider.System, NullLogger<MaterializedViewRefresher>.Instance);
+    var refreshLog = new RefreshLog<MaterializedViewRefresher>();
+    var refresher = new MaterializedViewRefresher(database, schema, TimeProvider.System, refreshLog);
     var runner = new ReportRunner(database, schema, refresher);
 
+    Console.WriteLine($"Load average of this machine: {LoadAverage()}");
     step.Restart();
     await refresher.RefreshAsync(TimeSpan.Zero, CancellationToken.None);
-    Console.WriteLine($"REFRESH MATERIALIZED VIEW CONCURRENTLY ({MaterializedViewRefresher.Views.Count} views) took {step.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"REFRESH MATERIALIZED VIEW CONCURRENTLY ({MaterializedViewRefresher.Views.Count} views, one transaction) took {step.Elapsed.TotalSeconds:F1} s:");
+    foreach (var line in refreshLog.Lines)
+        Console.WriteLine("  " + line);
     Console.WriteLine($"Load average of this machine: {LoadAverage()}");
     await PrintDistribution(dataSource);
 
-    var lastQuarter = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-90));
-    var cases = ReportCatalog.All.Select(report => (report, filter: new ReportFilter(report.Name == "academies" ? null : "toulouse")))
-        .Append((ReportCatalog.Find("resolution-times")!, new ReportFilter("toulouse", From: lastQuarter)))
-        .Append((ReportCatalog.Find("weekly-flow")!, new ReportFilter("toulouse", 1, From: lastQuarter)))
-        .ToList();
-
+    var cases = BenchCase.All(now);
     // The plugin's reports first: the baseline then holds an exclusive lock on tickets (its indexes are dropped).
-    var measured = new List<(string Label, int Rows, List<double> Timings)>();
-    foreach (var (report, filter) in cases)
+    var measured = new List<(int Rows, List<double> Timings)>();
+    var periodSizes = new List<string>();
+    foreach (var benchCase in cases)
     {
         var rows = 0;
         var timings = new List<double>();
         for (var run = -2; run < options.Runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            var result = await runner.RunAsync(report, filter, CancellationToken.None);
+            var result = await runner.RunAsync(benchCase.Report, benchCase.Filter, CancellationToken.None);
             watch.Stop();
             rows = result.Rows.Count;
             if (run >= 0)
                 timings.Add(watch.Elapsed.TotalMilliseconds);
+            if (run == options.Runs - 1 && BenchCase.PeriodSize(result) is { } size)
+                periodSizes.Add($"  {benchCase.Label,-44} {size,9:N0} tickets resolved in the period ({(benchCase.Filter.To ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(1)).DayNumber - benchCase.Filter.From!.Value.DayNumber} days)");
         }
-        var label = report.Name + (filter.AcademyId is null ? " (all academies)" : "")
-            + (filter.TeamId is { } team ? $" team {team}" : "") + (filter.From is { } from ? $" from {from:yyyy-MM-dd}" : "");
-        measured.Add((label, rows, timings));
+        measured.Add((rows, timings));
     }
+    Console.WriteLine($"Load average of this machine after the plugin's reports: {LoadAverage()}");
+    Console.WriteLine("Periods measured (Toulouse):");
+    foreach (var line in periodSizes)
+        Console.WriteLine(line);
+    if (options.Explain)
+        await PlanPrinter.PrintAsync(dataSource, cases);
 
     var baseline = new RawBaseline(connectionString);
     await baseline.PrepareAsync();
@@ -110,9 +117,9 @@ try
     var allMet = true;
     for (var i = 0; i < cases.Count; i++)
     {
-        var (report, filter) = cases[i];
-        var (label, rows, timings) = measured[i];
-        var baselineTimings = await baseline.MeasureAsync(report, filter, options.BaselineRuns);
+        var (rows, timings) = measured[i];
+        var label = cases[i].Label;
+        var baselineTimings = await baseline.MeasureAsync(cases[i].Report, cases[i].Filter, options.BaselineRuns);
         var (median, p95) = (Quantile(timings, 0.5), Quantile(timings, 0.95));
         var (baseMedian, baseP95) = (Quantile(baselineTimings, 0.5), Quantile(baselineTimings, 0.95));
         var met = p95 < 50;
@@ -123,6 +130,7 @@ try
     await baseline.DisposeAsync();
     Console.WriteLine();
     Console.WriteLine(allMet ? "Every report met the p95 < 50 ms target." : "Some reports missed the p95 < 50 ms target.");
+    Console.WriteLine($"Load average of this machine at the end: {LoadAverage()}");
     Console.WriteLine($"Total bench time {total.Elapsed.TotalSeconds:F0} s");
 }
 finally
@@ -198,12 +206,13 @@ static string EnsurePostgres(string root)
     return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
 }
 
-internal sealed record BenchOptions(int Tickets, int Runs, int BaselineRuns, bool Fresh, bool Drop)
+internal sealed record BenchOptions(int Tickets, int Runs, int BaselineRuns, bool Fresh, bool Drop, bool Explain)
 {
     public static BenchOptions Parse(string[] args)
     {
         int Int(string name, int fallback) =>
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        return new BenchOptions(Int("--tickets", 1_000_000), Int("--runs", 20), Int("--baseline-runs", 3), args.Contains("--fresh"), args.Contains("--drop"));
+        return new BenchOptions(Int("--tickets", 1_000_000), Int("--runs", 20), Int("--baseline-runs", 3), args.Contains("--fresh"),
+            args.Contains("--drop"), args.Contains("--explain"));
     }
 }
