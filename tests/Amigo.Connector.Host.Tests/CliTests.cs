@@ -25,6 +25,16 @@ public sealed class CliTests(PostgresFixture postgres) : IClassFixture<PostgresF
     }
 
     [Fact]
+    public async Task Help_lists_the_host_commands_and_the_demo()
+    {
+        var configuration = TestHosts.Configuration(await postgres.CreateDatabaseAsync(), "help");
+        var (code, output, error) = await RunAsync(configuration, "--help");
+        Assert.True(code == ExitCodes.Success, error);
+        foreach (var command in new[] { "db", "academies", "plugins", "sync", "jobs", "serve", "demo" })
+            Assert.Matches($@"(?m)^\s+{command}\b", output);
+    }
+
+    [Fact]
     public async Task Jobs_run_prints_json_and_exits_0()
     {
         var label = Guid.NewGuid().ToString("N");

@@ -66,6 +66,7 @@ public static class ConnectorCli
             root.Options.Add(json);
             root.Options.Add(config);
             foreach (var command in Commands) root.Subcommands.Add(command.Create(context));
+            root.Subcommands.Add(new DemoListing(args).Create(context));
             foreach (var plugin in app.Services.GetRequiredService<PluginCatalog>().Plugins)
             {
                 try
