@@ -42,21 +42,6 @@ internal static class StagingWriter
         }
     }
 
-    /// <summary>Copies every row of <paramref name="rows"/> into the staging table (inside the caller's transaction); returns the count.</summary>
-    public static async Task<long> CopyAsync<T>(NpgsqlConnection connection, StagedTable<T> table, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        long count = 0;
-        await using var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            await WriteRowAsync(writer, table, row, cancellationToken);
-            count++;
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-        return count;
-    }
-
     public static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };

@@ -101,6 +101,20 @@ GROUP BY t.academy_id, t.team_id, created_week, t.status_group;
 CREATE UNIQUE INDEX IF NOT EXISTS report_status_mv_key
     ON report_status_mv (academy_id, created_week, team_id, status_group) NULLS NOT DISTINCT;
 
+-- The requests in progress (Ouverts, En attente) the live reports count, filtered by academy, team and creation day.
+-- A plain SQL set-returning function: the planner inlines it into each report, so the partial indexes above still
+-- give index-only scans and the day bounds stay one InitPlan per query.
+CREATE OR REPLACE FUNCTION report_in_progress(p_academy text, p_team bigint, p_from date, p_to date)
+RETURNS SETOF tickets
+LANGUAGE sql STABLE AS $$
+    SELECT t.* FROM tickets t
+    WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
+      AND (p_academy IS NULL OR t.academy_id = p_academy)
+      AND (p_team IS NULL OR t.team_id = p_team)
+      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
+      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+$$;
+
 -- 1. Requests in progress per team and agent ("Tickets affectés à mes équipes par agent"); period = creation date.
 CREATE OR REPLACE FUNCTION report_open_by_team_agent_for(p_academy text, p_team bigint, p_from date, p_to date)
 RETURNS TABLE (academy_id text, team_id bigint, team_name text, agent_id bigint, agent_name text,
@@ -108,12 +122,7 @@ RETURNS TABLE (academy_id text, team_id bigint, team_name text, agent_id bigint,
 LANGUAGE sql STABLE AS $$
     SELECT t.academy_id, t.team_id, max(t.team_name), t.agent_id, max(t.agent_name),
            count(*) FILTER (WHERE t.status_group = 'Open'), count(*) FILTER (WHERE t.status_group = 'Waiting'), count(*)
-    FROM tickets t
-    WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-      AND (p_academy IS NULL OR t.academy_id = p_academy)
-      AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
-      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+    FROM report_in_progress(p_academy, p_team, p_from, p_to) t
     GROUP BY t.academy_id, t.team_id, t.agent_id
     ORDER BY t.academy_id, max(t.team_name), count(*) DESC, max(t.agent_name)
 $$;
@@ -124,12 +133,7 @@ RETURNS TABLE (academy_id text, request_type text, open_count bigint, waiting_co
 LANGUAGE sql STABLE AS $$
     SELECT t.academy_id, COALESCE(t.request_type, ''),
            count(*) FILTER (WHERE t.status_group = 'Open'), count(*) FILTER (WHERE t.status_group = 'Waiting'), count(*)
-    FROM tickets t
-    WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-      AND (p_academy IS NULL OR t.academy_id = p_academy)
-      AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
-      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+    FROM report_in_progress(p_academy, p_team, p_from, p_to) t
     GROUP BY t.academy_id, COALESCE(t.request_type, '')
     ORDER BY t.academy_id, count(*) DESC, 2
 $$;
@@ -174,12 +178,7 @@ LANGUAGE sql STABLE AS $$
         SELECT t.academy_id, COALESCE(t.establishment_uai, '') AS uai, max(t.org_name) AS org_name,
                count(*) FILTER (WHERE t.status_group = 'Open') AS open_count,
                count(*) FILTER (WHERE NULLIF(btrim(t.visible_by), '') IS NOT NULL) AS shared_count, count(*) AS total
-        FROM tickets t
-        WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-          AND (p_academy IS NULL OR t.academy_id = p_academy)
-          AND (p_team IS NULL OR t.team_id = p_team)
-          AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
-          AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+        FROM report_in_progress(p_academy, p_team, p_from, p_to) t
         GROUP BY t.academy_id, t.establishment_uai
     ) e
     GROUP BY e.academy_id, e.uai
@@ -193,12 +192,7 @@ RETURNS TABLE (academy_id text, service_id bigint, service_name text, servicesub
 LANGUAGE sql STABLE AS $$
     SELECT t.academy_id, t.service_id, max(t.service_name), t.servicesubcategory_id, max(t.servicesubcategory_name),
            count(*) FILTER (WHERE t.status_group = 'Open'), count(*) FILTER (WHERE t.status_group = 'Waiting'), count(*)
-    FROM tickets t
-    WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-      AND (p_academy IS NULL OR t.academy_id = p_academy)
-      AND (p_team IS NULL OR t.team_id = p_team)
-      AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
-      AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+    FROM report_in_progress(p_academy, p_team, p_from, p_to) t
     GROUP BY t.academy_id, t.service_id, t.servicesubcategory_id
     ORDER BY t.academy_id, count(*) DESC, 3, 5
 $$;
@@ -214,12 +208,7 @@ LANGUAGE sql STABLE AS $$
                count(*) FILTER (WHERE now() - t.start_date >= interval '1 day' AND now() - t.start_date < interval '7 days') AS d1_7,
                count(*) FILTER (WHERE now() - t.start_date >= interval '7 days' AND now() - t.start_date < interval '30 days') AS d7_30,
                count(*) FILTER (WHERE now() - t.start_date >= interval '30 days' OR t.start_date IS NULL) AS over_30d
-        FROM tickets t
-        WHERE t.deleted_at IS NULL AND t.status_group IN ('Open', 'Waiting')
-          AND (p_academy IS NULL OR t.academy_id = p_academy)
-          AND (p_team IS NULL OR t.team_id = p_team)
-          AND (p_from IS NULL OR t.start_date >= (SELECT report_day_start(p_academy, p_from)))
-          AND (p_to IS NULL OR t.start_date < (SELECT report_day_start(p_academy, p_to)))
+        FROM report_in_progress(p_academy, p_team, p_from, p_to) t
         GROUP BY t.academy_id
     ) s
     CROSS JOIN LATERAL (VALUES (1, '< 1 j', s.under_1d), (2, '1–7 j', s.d1_7), (3, '7–30 j', s.d7_30),
