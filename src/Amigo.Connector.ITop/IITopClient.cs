@@ -30,6 +30,14 @@ public interface IITopClient
     /// </summary>
     IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads every object matching <paramref name="request"/> as a stream of pages of UTF-8 field values: the form for bulk
+    /// consumers, which then make no .NET object per field. The default groups <see cref="StreamAsync"/>'s objects
+    /// (for clients that wrap or fake another); <see cref="ITopClient"/> parses the answer straight into pages.
+    /// </summary>
+    IAsyncEnumerable<ITopAnswerPage> StreamPagesAsync(ITopGetRequest request, CancellationToken cancellationToken = default) =>
+        ITopAnswerPage.FromObjectsAsync(StreamAsync(request, cancellationToken), cancellationToken: cancellationToken);
+
     /// <summary><c>core/create</c>. Never retried blindly: a create whose answer was lost raises <see cref="ITopOutcomeUnknownException"/>.</summary>
     Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default);
 

@@ -95,41 +95,53 @@ public sealed class ITopClient : IITopClient, IDisposable
     /// <inheritdoc />
     public async IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var page in StreamPagesAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            for (var row = 0; row < page.Count; row++)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a page holds many objects: a caller may stop between two
+                yield return page.ToObject(row);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ITopAnswerPage> StreamPagesAsync(ITopGetRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
         const string operation = "core/get";
         var jsonData = ITopWire.Serialize(ITopRequestJson.Get(request));
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // A stalled answer (iTop silent for longer than Timeout between two objects) fails instead of hanging the sync.
+            // A stalled answer (iTop silent for longer than Timeout while the reader waits) fails instead of hanging the sync.
             using var idle = new StallWatchdog(_options.Timeout, cancellationToken);
             var started = Stopwatch.GetTimestamp();
             using var response = await _readPipeline.ExecuteAsync(
                 async token => await OpenStreamAsync(operation, jsonData, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await using var stream = response.Body;
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var count = 0;
-            await using var objects = ITopAnswerReader.ReadObjectsAsync(text, InstanceName, operation, null, idle.Token).GetAsyncEnumerator(idle.Token);
+            await using var pages = ITopAnswerReader.ReadPagesAsync(stream, InstanceName, operation, null, idle.Token).GetAsyncEnumerator(idle.Token);
             while (true)
             {
-                ITopObject current;
+                ITopAnswerPage current;
                 try
                 {
-                    // Only iTop's silence counts: the time the caller spends on each object does not.
+                    // Only iTop's silence counts: the time the caller spends on each page does not.
                     idle.Waiting();
-                    if (!await objects.MoveNextAsync().ConfigureAwait(false)) break;
-                    current = objects.Current;
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false)) break;
+                    current = pages.Current;
                     idle.Delivered();
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     throw Transport(operation, $"the answer stalled for more than {_options.Timeout.TotalSeconds:0.#} s after {count} objects", null, transient: true);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or JsonReaderException)
+                catch (Exception e) when (e is IOException or HttpRequestException or System.Text.Json.JsonException)
                 {
                     throw Transport(operation, $"the answer broke off after {count} objects ({e.GetType().Name}: {e.Message})", e, transient: true);
                 }
-                count++;
+                count += current.Count;
                 yield return current;
             }
             _logger.LogDebug("iTop {Instance} {Operation} {Class} streamed {Count} objects in {Elapsed} ms",
@@ -203,7 +215,7 @@ public sealed class ITopClient : IITopClient, IDisposable
             return objects[0];
         }, cancellationToken);
 
-    private async Task<T> ExchangeAsync<T>(string operation, JObject json, bool isWrite, Func<string, Task<T>> parse, CancellationToken cancellationToken)
+    private async Task<T> ExchangeAsync<T>(string operation, JObject json, bool isWrite, Func<byte[], Task<T>> parse, CancellationToken cancellationToken)
     {
         var jsonData = ITopWire.Serialize(json);
         var pipeline = isWrite ? _writePipeline : _readPipeline;
@@ -216,7 +228,7 @@ public sealed class ITopClient : IITopClient, IDisposable
                 {
                     return await parse(body).ConfigureAwait(false);
                 }
-                catch (JsonReaderException e)
+                catch (Exception e) when (e is JsonReaderException or System.Text.Json.JsonException)
                 {
                     throw Transport(operation, $"the answer is not complete JSON ({e.Message})", e, transient: true);
                 }
@@ -229,7 +241,7 @@ public sealed class ITopClient : IITopClient, IDisposable
         }
     }
 
-    private async Task<string> SendAsync(string operation, string jsonData, CancellationToken cancellationToken)
+    private async Task<byte[]> SendAsync(string operation, string jsonData, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
@@ -257,7 +269,7 @@ public sealed class ITopClient : IITopClient, IDisposable
             if (first < 0 || bytes[first] != (byte)'{')
                 throw NotJson(operation, bytes.AsSpan(0, Math.Min(bytes.Length, StartBytes)));
             _logger.LogDebug("iTop {Instance} {Operation} answered {Bytes} bytes in {Elapsed} ms", InstanceName, operation, bytes.Length, elapsed.TotalMilliseconds);
-            return response.Content ?? Encoding.UTF8.GetString(bytes);
+            return bytes;
         }
         finally
         {
@@ -329,20 +341,20 @@ public sealed class ITopClient : IITopClient, IDisposable
     private ITopTransportException Transport(string operation, string detail, Exception? inner, bool transient, bool requestNotSent = false) =>
         new(InstanceName, operation, detail, inner, transient, requestNotSent);
 
-    private JObject ParseEnvelope(string body, string operation)
+    private JObject ParseEnvelope(byte[] body, string operation)
     {
-        var answer = JObject.Parse(body, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore });
+        var answer = JObject.Parse(Encoding.UTF8.GetString(body), new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore });
         var code = answer.Value<int?>("code") ?? throw new ITopFormatException($"iTop '{InstanceName}' answered {operation} without a code.");
         ITopAnswerReader.EnsureSuccess(InstanceName, operation, code, answer.Value<string?>("message"));
         return answer;
     }
 
-    private async Task<(ITopAnswerHeader? Header, IReadOnlyList<ITopObject> Objects)> ParseObjectsAsync(string body, string operation, CancellationToken cancellationToken)
+    private async Task<(ITopAnswerHeader? Header, IReadOnlyList<ITopObject> Objects)> ParseObjectsAsync(byte[] body, string operation, CancellationToken cancellationToken)
     {
         ITopAnswerHeader? header = null;
         var objects = new List<ITopObject>();
-        using var text = new StringReader(body);
-        await foreach (var item in ITopAnswerReader.ReadObjectsAsync(text, InstanceName, operation, h => header = h, cancellationToken).ConfigureAwait(false))
+        using var stream = new MemoryStream(body, writable: false);
+        await foreach (var item in ITopAnswerReader.ReadObjectsAsync(stream, InstanceName, operation, h => header = h, cancellationToken).ConfigureAwait(false))
             objects.Add(item);
         return (header, objects);
     }

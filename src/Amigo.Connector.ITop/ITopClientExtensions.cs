@@ -18,15 +18,39 @@ public static class ITopClientExtensions
     /// <param name="outputFields">Fields to read.</param>
     /// <param name="windowSize">Width of an id window (not a count of objects).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async IAsyncEnumerable<ITopObject> StreamByIdWindowsAsync(
+    public static IAsyncEnumerable<ITopObject> StreamByIdWindowsAsync(
         this IITopClient client,
         string className,
         Action<OqlBuilder>? conditions,
         IReadOnlyList<string> outputFields,
         long windowSize = 10_000,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        return ByIdWindowsAsync(client, className, conditions, outputFields, windowSize, request => client.StreamAsync(request, cancellationToken), _ => 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="StreamByIdWindowsAsync"/> read as pages of UTF-8 field values (<see cref="IITopClient.StreamPagesAsync"/>),
+    /// for bulk consumers.
+    /// </summary>
+    public static IAsyncEnumerable<ITopAnswerPage> StreamPagesByIdWindowsAsync(
+        this IITopClient client,
+        string className,
+        Action<OqlBuilder>? conditions,
+        IReadOnlyList<string> outputFields,
+        long windowSize = 10_000,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return ByIdWindowsAsync(client, className, conditions, outputFields, windowSize, request => client.StreamPagesAsync(request, cancellationToken), page => page.Count, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ByIdWindowsAsync<T>(
+        IITopClient client, string className, Action<OqlBuilder>? conditions, IReadOnlyList<string> outputFields, long windowSize,
+        Func<ITopGetRequest, IAsyncEnumerable<T>> read, Func<T, int> objectsIn,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowSize, 1);
         long lower = 0;
         while (true)
@@ -34,9 +58,9 @@ public static class ITopClientExtensions
             var upper = lower + windowSize;
             var window = Query(className, conditions, q => q.Where("id", ">", lower).Where("id", "<=", upper));
             var seen = 0;
-            await foreach (var item in client.StreamAsync(new ITopGetRequest(className, ITopKey.Query(window), outputFields), cancellationToken).ConfigureAwait(false))
+            await foreach (var item in read(new ITopGetRequest(className, ITopKey.Query(window), outputFields)).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                seen++;
+                seen += objectsIn(item);
                 yield return item;
             }
             if (seen == 0)

@@ -69,7 +69,7 @@ public sealed class ITopTimeZone
         if (text.Length == 19 && text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' && text[16] == ':'
             && TryDigits(text, 0, 4, out var year) && TryDigits(text, 5, 2, out var month) && TryDigits(text, 8, 2, out var day)
             && TryDigits(text, 11, 2, out var hour) && TryDigits(text, 14, 2, out var minute) && TryDigits(text, 17, 2, out var second)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(1, year), month) && hour < 24 && minute < 60 && second < 60 && year >= 1)
+            && IsValid(year, month, day, hour, minute, second))
         {
             value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
             return true;
@@ -82,8 +82,47 @@ public sealed class ITopTimeZone
         return false;
     }
 
+    /// <summary>
+    /// Parses iTop's offset-less text given as UTF-8 (a field of an <see cref="ITopAnswerPage"/>): the same rules as
+    /// <see cref="ParseLocal"/>, without making a string. False when it is not a date.
+    /// </summary>
+    public static bool TryParseLocal(ReadOnlySpan<byte> utf8, out DateTime? value)
+    {
+        value = null;
+        if (utf8.IsEmpty || utf8.SequenceEqual("0000-00-00 00:00:00"u8)) return true;
+        if (utf8.Length == 19 && utf8[4] == '-' && utf8[7] == '-' && utf8[10] == ' ' && utf8[13] == ':' && utf8[16] == ':'
+            && TryDigits(utf8, 0, 4, out var year) && TryDigits(utf8, 5, 2, out var month) && TryDigits(utf8, 8, 2, out var day)
+            && TryDigits(utf8, 11, 2, out var hour) && TryDigits(utf8, 14, 2, out var minute) && TryDigits(utf8, 17, 2, out var second)
+            && IsValid(year, month, day, hour, minute, second))
+        {
+            value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+            return true;
+        }
+        // Rare shapes (a date without time) take the string path.
+        return utf8.Length <= 64 && TryParseLocal(System.Text.Encoding.UTF8.GetString(utf8), out value);
+    }
+
+    /// <summary>The error for a value that is not an iTop date, naming where it was found.</summary>
+    public static ITopFormatException InvalidDate(ReadOnlySpan<byte> utf8, string where) =>
+        Invalid(System.Text.Encoding.UTF8.GetString(utf8[..Math.Min(utf8.Length, 160)]), where);
+
     internal static ITopFormatException Invalid(string text, string where) =>
         new($"{where} is not an iTop date: '{(text.Length > 40 ? text[..40] : text)}'.");
+
+    private static bool IsValid(int year, int month, int day, int hour, int minute, int second) =>
+        month is >= 1 and <= 12 && year >= 1 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
+
+    private static bool TryDigits(ReadOnlySpan<byte> utf8, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var digit = utf8[i] - '0';
+            if ((uint)digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        return true;
+    }
 
     private static bool TryDigits(string text, int start, int length, out int value)
     {

@@ -14,8 +14,4 @@ internal static class ITopValues
 
     /// <summary>An external key, null for iTop's "0".</summary>
     public static object? Key(this ITopObject source, string attribute) => source.GetExternalKey(attribute);
-
-    /// <summary>An instant converted from iTop's local time.</summary>
-    public static object? Instant(this ITopObject source, string attribute, ITopTimeZone zone) =>
-        source.GetLocalDateTime(attribute) is { } local ? zone.ToInstant(local).ToUniversalTime() : null;
 }

@@ -3,16 +3,7 @@ using NpgsqlTypes;
 namespace Amigo.Connector.Sync;
 
 /// <summary>A column copied from an iTop object into a staging table.</summary>
-internal sealed record StagedColumn<T>(string Name, NpgsqlDbType Type, Func<T, object?> Read)
-{
-    public string SqlType => Type switch
-    {
-        NpgsqlDbType.Bigint => "bigint",
-        NpgsqlDbType.TimestampTz => "timestamptz",
-        NpgsqlDbType.Boolean => "boolean",
-        _ => "text",
-    };
-}
+internal sealed record StagedColumn<T>(string Name, NpgsqlDbType Type, Func<T, object?> Read);
 
 /// <summary>
 /// A connector table filled from one read of iTop: rows are COPYed (binary) into a temp staging table, then merged
@@ -22,10 +13,9 @@ internal sealed record StagedTable<T>(string Table, IReadOnlyList<string> Keys, 
 {
     public string Stage => "stage_" + Table;
 
-    public string CreateStageSql =>
-        $"CREATE TEMP TABLE IF NOT EXISTS {Stage} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DELETE ROWS";
+    public string CreateStageSql => StageSql.Create(Stage, Columns.Select(c => (c.Name, c.Type)));
 
-    public string CopySql => $"COPY {Stage} ({string.Join(", ", Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+    public string CopySql => StageSql.Copy(Stage, Columns.Select(c => c.Name));
 
     /// <summary>Merges the staging rows; returns one row (changed count).</summary>
     public string MergeSql

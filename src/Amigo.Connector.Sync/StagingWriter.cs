@@ -6,9 +6,9 @@ namespace Amigo.Connector.Sync;
 /// <summary>Binary COPY of rows into a staging table, and the merge that follows, on the sync's dedicated connection.</summary>
 internal static class StagingWriter
 {
-    public static async Task EnsureStageAsync<T>(NpgsqlConnection connection, StagedTable<T> table, CancellationToken cancellationToken)
+    public static async Task EnsureStageAsync(NpgsqlConnection connection, string createStageSql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(table.CreateStageSql, connection);
+        await using var command = new NpgsqlCommand(createStageSql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -84,92 +84,38 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
             || time.GetUtcNow() - watermark.LastReconciledAt.Value >= _options.ReconcileInterval);
         result.Full = full;
 
-        var table = TicketColumns.Table(academy);
         var fields = TicketColumns.OutputFields(academy.FieldMap);
         if (full || reconcileDue)
         {
             await ExecuteAsync(connection, "CREATE TEMP TABLE IF NOT EXISTS seen_ticket_ids (itop_id bigint) ON COMMIT PRESERVE ROWS; TRUNCATE seen_ticket_ids", cancellationToken);
         }
 
-        IAsyncEnumerable<ITopObject> source;
+        IAsyncEnumerable<ITopAnswerPage> pages;
         if (full)
         {
-            source = academy.ITop.StreamByIdWindowsAsync(TicketClass, null, fields, _options.IdWindow, cancellationToken);
+            pages = academy.ITop.StreamPagesByIdWindowsAsync(TicketClass, null, fields, _options.IdWindow, cancellationToken);
         }
         else
         {
             var since = zone.ToITop(zone.ToInstant(ITopTimeZone.ParseLocal(watermark.LastUpdateLocal, "watermark")!.Value) - _options.Overlap);
-            source = academy.ITop.StreamAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
+            pages = academy.ITop.StreamPagesAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
         }
 
-        string? maxSeen = null;
-        long read = 0;
-        // A full sync notes every id it reads (for the deletion check at the end) on this connection, while the batches
-        // are copied and merged on two others.
-        var seenIds = full ? await connection.BeginBinaryImportAsync(SeenIdsCopySql, cancellationToken) : null;
-        try
-        {
-            await using var objects = source.BufferAsync(ReadAheadTickets, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var more = await objects.MoveNextAsync();
-            if (more)
-            {
-                await using var batches = await TicketBatchWriter.OpenAsync(database.DataSource, table, academy.Id, _logger, cancellationToken);
-                while (more)
-                {
-                    await batches.BeginBatchAsync(cancellationToken);
-                    var batch = 0;
-                    while (more && batch < _options.BatchSize)
-                    {
-                        var ticket = objects.Current;
-                        await batches.WriteAsync(ticket, cancellationToken);
-                        if (seenIds is not null)
-                        {
-                            await seenIds.StartRowAsync(cancellationToken);
-                            await seenIds.WriteAsync(ticket.Key, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
-                        }
-
-                        if (ticket.Text("last_update") is { } lastUpdate && (maxSeen is null || string.CompareOrdinal(lastUpdate, maxSeen) > 0))
-                        {
-                            maxSeen = lastUpdate;
-                        }
-
-                        batch++;
-                        more = await objects.MoveNextAsync();
-                    }
-
-                    await batches.HandOverAsync(time.GetUtcNow(), cancellationToken);
-                    read += batch;
-                    result.Add("tickets.read", batch);
-                    progress?.Report(new JobProgress("UserRequest", read, null));
-                }
-
-                await batches.FlushAsync();
-                result.Add("tickets.changed", batches.Changed);
-                result.Add("transitions", batches.Transitions);
-            }
-
-            if (seenIds is not null)
-            {
-                await seenIds.CompleteAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (seenIds is not null)
-            {
-                await seenIds.DisposeAsync();
-            }
-        }
+        var maxSeen = await CopyTicketsAsync(connection, academy, pages, full, result, progress, cancellationToken);
 
         var reconciled = full;
         if (reconcileDue)
         {
-            var ids = academy.ITop.StreamByIdWindowsAsync(TicketClass, null, ["id"], Math.Max(_options.IdWindow, 50_000), cancellationToken);
-            await using var writer = await connection.BeginBinaryImportAsync(SeenIdsCopySql, cancellationToken);
-            await foreach (var id in ids)
+            var ids = academy.ITop.StreamPagesByIdWindowsAsync(TicketClass, null, ["id"], Math.Max(_options.IdWindow, 50_000), cancellationToken);
+            await using var writer = await BinaryCopyWriter.BeginAsync(connection, SeenIdsCopySql, cancellationToken);
+            await foreach (var page in ids)
             {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(id.Key, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                for (var row = 0; row < page.Count; row++)
+                {
+                    await WriteSeenIdAsync(writer, page.KeyOf(row), cancellationToken);
+                }
+
+                page.Recycle();
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -212,6 +158,98 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
             ? stored : watermark.LastUpdateLocal;
     }
 
+    /// <summary>
+    /// Copies the tickets of <paramref name="pages"/> in batches of <see cref="SyncOptions.BatchSize"/> (a batch may end
+    /// inside a page), each merged and committed on its own; a full sync also notes every id read, for the deletion
+    /// check. Returns the greatest <c>last_update</c> read (null when no ticket was read).
+    /// </summary>
+    private async Task<string?> CopyTicketsAsync(NpgsqlConnection connection, AcademyContext academy, IAsyncEnumerable<ITopAnswerPage> pages, bool full,
+        SyncResult result, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stage = new TicketStage(TicketColumns.For(academy.FieldMap));
+        var encoder = new TicketRowEncoder(stage.Columns, academy.Lifecycle, academy.ITop.TimeZone);
+        TicketBatchWriter? batches = null;
+        long read = 0;
+        var inBatch = 0;
+        // A full sync notes every id it reads on this connection, while the batches are copied and merged on two others.
+        var seenIds = full ? await BinaryCopyWriter.BeginAsync(connection, SeenIdsCopySql, cancellationToken) : null;
+        try
+        {
+            await foreach (var page in pages.BufferAsync(ReadAheadTickets, p => p.Count, cancellationToken))
+            {
+                for (var row = 0; row < page.Count; row++)
+                {
+                    // Opened with the first ticket: a sync that reads none costs no connection.
+                    batches ??= await TicketBatchWriter.OpenAsync(database.DataSource, stage, encoder, academy.Id, _logger, cancellationToken);
+                    if (inBatch == 0)
+                    {
+                        await batches.BeginBatchAsync(cancellationToken);
+                    }
+
+                    await batches.WriteAsync(page, row, cancellationToken);
+                    if (seenIds is not null)
+                    {
+                        await WriteSeenIdAsync(seenIds, page.KeyOf(row), cancellationToken);
+                    }
+
+                    if (++inBatch == _options.BatchSize)
+                    {
+                        await HandOverAsync();
+                    }
+                }
+
+                page.Recycle(); // every row is encoded into the COPY buffers: the next pages reuse its arrays
+            }
+
+            if (batches is not null)
+            {
+                if (inBatch > 0)
+                {
+                    await HandOverAsync();
+                }
+
+                await batches.FlushAsync();
+                result.Add("tickets.changed", batches.Changed);
+                result.Add("transitions", batches.Transitions);
+            }
+
+            if (seenIds is not null)
+            {
+                await seenIds.CompleteAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (batches is not null)
+            {
+                await batches.DisposeAsync();
+            }
+
+            if (seenIds is not null)
+            {
+                await seenIds.DisposeAsync();
+            }
+        }
+
+        return encoder.LatestLastUpdate;
+
+        async Task HandOverAsync()
+        {
+            await batches!.HandOverAsync(time.GetUtcNow(), cancellationToken);
+            read += inBatch;
+            result.Add("tickets.read", inBatch);
+            inBatch = 0;
+            progress?.Report(new JobProgress(TicketClass, read, null));
+        }
+    }
+
+    private static ValueTask WriteSeenIdAsync(BinaryCopyWriter writer, long id, CancellationToken cancellationToken)
+    {
+        writer.StartRow(1);
+        writer.WriteBigint(id);
+        return writer.EndRowAsync(cancellationToken);
+    }
+
     /// <summary>Rows buffered to decide, by content hash, that a reference table is unchanged (no database work at all).</summary>
     internal const int MirrorBufferLimit = 20_000;
 
@@ -239,7 +277,7 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         }
 
         var connection = mirror.Connection;
-        await StagingWriter.EnsureStageAsync(connection, table, cancellationToken);
+        await StagingWriter.EnsureStageAsync(connection, table.CreateStageSql, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var writer = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken))
         {

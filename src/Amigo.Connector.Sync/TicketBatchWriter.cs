@@ -13,20 +13,20 @@ namespace Amigo.Connector.Sync;
 internal sealed class TicketBatchWriter : IAsyncDisposable
 {
     private readonly NpgsqlConnection[] _connections;
-    private readonly StagedTable<ITopObject> _table;
-    private readonly string _mergeSql;
+    private readonly TicketStage _stage;
+    private readonly TicketRowEncoder _encoder;
     private readonly string _academyId;
     private readonly ILogger _logger;
     private NpgsqlTransaction? _open;
-    private NpgsqlBinaryImporter? _copy;
+    private BinaryCopyWriter? _copy;
     private Task? _merging;
     private int _batches;
 
-    private TicketBatchWriter(NpgsqlConnection[] connections, StagedTable<ITopObject> table, string academyId, ILogger logger)
+    private TicketBatchWriter(NpgsqlConnection[] connections, TicketStage stage, TicketRowEncoder encoder, string academyId, ILogger logger)
     {
         _connections = connections;
-        _table = table;
-        _mergeSql = TicketColumns.MergeSql(table);
+        _stage = stage;
+        _encoder = encoder;
         _academyId = academyId;
         _logger = logger;
     }
@@ -37,8 +37,8 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
     /// <summary>Status transitions recorded by the merges completed so far.</summary>
     public long Transitions { get; private set; }
 
-    /// <summary>Opens the two connections and their staging tables.</summary>
-    public static async Task<TicketBatchWriter> OpenAsync(NpgsqlDataSource dataSource, StagedTable<ITopObject> table, string academyId, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Opens the two connections and their staging tables; rows are encoded by <paramref name="encoder"/>.</summary>
+    public static async Task<TicketBatchWriter> OpenAsync(NpgsqlDataSource dataSource, TicketStage stage, TicketRowEncoder encoder, string academyId, ILogger logger, CancellationToken cancellationToken)
     {
         var connections = new NpgsqlConnection[2];
         try
@@ -46,7 +46,7 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
             for (var i = 0; i < connections.Length; i++)
             {
                 connections[i] = await dataSource.OpenConnectionAsync(cancellationToken);
-                await StagingWriter.EnsureStageAsync(connections[i], table, cancellationToken);
+                await StagingWriter.EnsureStageAsync(connections[i], stage.CreateSql, cancellationToken);
             }
         }
         catch
@@ -59,7 +59,7 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
             throw;
         }
 
-        return new TicketBatchWriter(connections, table, academyId, logger);
+        return new TicketBatchWriter(connections, stage, encoder, academyId, logger);
     }
 
     /// <summary>Starts a batch: a transaction and a COPY on the connection whose previous merge is done.</summary>
@@ -73,12 +73,16 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
         // Merges complete in order, and the merge before the pending one ran on this batch's connection: it is free.
         var connection = _connections[_batches % _connections.Length];
         _open = await connection.BeginTransactionAsync(cancellationToken);
-        _copy = await connection.BeginBinaryImportAsync(_table.CopySql, cancellationToken);
+        _copy = await BinaryCopyWriter.BeginAsync(connection, _stage.CopySql, cancellationToken);
     }
 
-    /// <summary>Copies one ticket into the open batch.</summary>
-    public Task WriteAsync(ITopObject ticket, CancellationToken cancellationToken) =>
-        StagingWriter.WriteRowAsync(_copy ?? throw new InvalidOperationException("No batch is open."), _table, ticket, cancellationToken);
+    /// <summary>Copies ticket <paramref name="row"/> of <paramref name="page"/> into the open batch.</summary>
+    public ValueTask WriteAsync(ITopAnswerPage page, int row, CancellationToken cancellationToken)
+    {
+        var copy = _copy ?? throw new InvalidOperationException("No batch is open.");
+        _encoder.Encode(page, row, copy);
+        return copy.EndRowAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Ends the open batch's COPY, waits for the previous merge, then starts this batch's merge and commit without
@@ -150,7 +154,7 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
         await using (transaction)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await using (var merge = new NpgsqlCommand(_mergeSql, transaction.Connection, transaction) { CommandTimeout = 600 })
+            await using (var merge = new NpgsqlCommand(_stage.MergeSql, transaction.Connection, transaction) { CommandTimeout = 600 })
             {
                 merge.Parameters.AddWithValue("academy", _academyId);
                 merge.Parameters.AddWithValue("now", now);

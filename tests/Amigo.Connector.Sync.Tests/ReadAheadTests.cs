@@ -2,40 +2,51 @@ using System.Runtime.CompilerServices;
 
 namespace Amigo.Connector.Sync.Tests;
 
+/// <summary>The read-ahead of pages: items are chunks of rows (like the client's pages), bounded by their rows.</summary>
 public sealed class ReadAheadTests
 {
     [Theory]
-    [InlineData(0, 1)]
-    [InlineData(1, 1)]
-    [InlineData(999, 8)]
-    [InlineData(10_000, 1_000)]
-    public async Task Yields_every_item_in_order(int count, int capacity)
+    [InlineData(0, 1, 1)]
+    [InlineData(1, 1, 1)]
+    [InlineData(999, 8, 5)]
+    [InlineData(10_000, 1_000, 128)]
+    [InlineData(10_000, 100, 300)] // chunks larger than the capacity still flow, one at a time
+    public async Task Yields_every_row_in_order(int count, int capacity, int chunk)
     {
         var read = new List<int>();
-        await foreach (var item in Numbers(count).BufferAsync(capacity))
+        await foreach (var rows in Chunks(count, chunk).BufferAsync(capacity, c => c.Length))
         {
-            read.Add(item);
+            read.AddRange(rows);
         }
 
         Assert.Equal(Enumerable.Range(0, count), read);
     }
 
-    [Fact]
-    public async Task Reads_no_further_ahead_than_the_capacity()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(128)]
+    [InlineData(37)]
+    public async Task Reads_no_further_ahead_than_the_capacity_in_rows(int chunk)
     {
         var produced = 0;
-        await using var reader = Numbers(100_000, onYield: () => Interlocked.Increment(ref produced)).BufferAsync(1_000).GetAsyncEnumerator();
+        await using var reader = Chunks(100_000, chunk, onYield: rows => Interlocked.Add(ref produced, rows)).BufferAsync(1_000, c => c.Length).GetAsyncEnumerator();
         Assert.True(await reader.MoveNextAsync());
 
-        // The producer runs on: wait until it stops for lack of room, then check how far it got.
-        var last = -1;
-        while (Volatile.Read(ref produced) != last)
+        // The producer runs on: wait until it stops for lack of room, then check how far it got. At most: the capacity,
+        // plus the chunk that crossed it, plus the chunk the producer holds while it waits.
+        var last = await SettledAsync(() => Volatile.Read(ref produced));
+        Assert.InRange(last, Math.Min(1_000, 2 * chunk), 1_000 + 2 * chunk);
+
+        // Consuming frees room: the producer refills the buffer (all consumed chunks but the current one are freed).
+        var consumed = chunk;
+        while (consumed < 2_000)
         {
-            last = Volatile.Read(ref produced);
-            await Task.Delay(50);
+            Assert.True(await reader.MoveNextAsync());
+            consumed += reader.Current.Length;
         }
 
-        Assert.InRange(last, 2, 1_000 + ReadAhead.MaxChunk + 1);
+        var later = await SettledAsync(() => Volatile.Read(ref produced));
+        Assert.InRange(later, consumed - chunk + 1_000, consumed + 1_000 + 2 * chunk);
     }
 
     [Fact]
@@ -44,9 +55,9 @@ public sealed class ReadAheadTests
         var read = new List<int>();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await foreach (var item in Numbers(700, failAfter: true).BufferAsync(100))
+            await foreach (var rows in Chunks(700, 64, failAfter: true).BufferAsync(100, c => c.Length))
             {
-                read.Add(item);
+                read.AddRange(rows);
             }
         });
 
@@ -58,9 +69,9 @@ public sealed class ReadAheadTests
     public async Task Stopping_early_stops_the_producer()
     {
         var produced = 0;
-        await foreach (var item in Numbers(1_000_000, onYield: () => Interlocked.Increment(ref produced)).BufferAsync(100))
+        await foreach (var rows in Chunks(1_000_000, 10, onYield: rows => Interlocked.Add(ref produced, rows)).BufferAsync(100, c => c.Length))
         {
-            if (item == 10)
+            if (rows[0] == 10)
             {
                 break;
             }
@@ -72,18 +83,27 @@ public sealed class ReadAheadTests
         Assert.True(after < 1_000);
     }
 
-    private static async IAsyncEnumerable<int> Numbers(int count, bool failAfter = false, Action? onYield = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async Task<int> SettledAsync(Func<int> read)
     {
-        for (var i = 0; i < count; i++)
+        var last = -1;
+        while (read() != last)
+        {
+            last = read();
+            await Task.Delay(50);
+        }
+
+        return last;
+    }
+
+    private static async IAsyncEnumerable<int[]> Chunks(int count, int chunk, bool failAfter = false, Action<int>? onYield = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var start = 0; start < count; start += chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (i % 64 == 0)
-            {
-                await Task.Yield();
-            }
-
-            onYield?.Invoke();
-            yield return i;
+            await Task.Yield();
+            var rows = Enumerable.Range(start, Math.Min(chunk, count - start)).ToArray();
+            onYield?.Invoke(rows.Length);
+            yield return rows;
         }
 
         if (failAfter)

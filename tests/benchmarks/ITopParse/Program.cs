@@ -21,7 +21,7 @@ Console.WriteLine($"Runs per variant: {runs} (each in its own process, pinned to
 Console.WriteLine();
 
 var cold = Spawn("streaming", file, "none");
-var results = new Dictionary<string, List<Measure>> { ["streaming"] = [], ["naive"] = [] };
+var results = new Dictionary<string, List<Measure>> { ["pages"] = [], ["streaming"] = [], ["naive"] = [] };
 for (var run = 0; run < runs; run++)
     foreach (var variant in results.Keys)
         results[variant].Add(Spawn(variant, file, warmUp));
@@ -41,6 +41,9 @@ Console.WriteLine();
 Console.WriteLine($"load average at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")} (wall times suffer on a shared machine; CPU time does much less)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ratio naive/streaming: CPU time x{Median(naive.Select(m => m.CpuSeconds)) / Median(streaming.Select(m => m.CpuSeconds)):F2}, wall time x{Median(naive.Select(m => m.Seconds)) / Median(streaming.Select(m => m.Seconds)):F2}, peak working set x{Median(naive.Select(m => m.PeakWorkingSetMb)) / Median(streaming.Select(m => m.PeakWorkingSetMb)):F1}, peak heap x{Median(naive.Select(m => m.PeakHeapMb)) / Median(streaming.Select(m => m.PeakHeapMb)):F1}"));
+var pages = results["pages"];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"ratio streaming/pages: CPU time x{Median(streaming.Select(m => m.CpuSeconds)) / Median(pages.Select(m => m.CpuSeconds)):F2} (pages: {Median(pages.Select(m => m.CpuSeconds)) / pages[0].Tickets * 1e6:F1} us of CPU per ticket, what the sync pays to read a ticket)"));
 var rate = Median(streaming.Select(m => m.Tickets / m.CpuSeconds));
 var peak = Median(streaming.Select(m => m.PeakWorkingSetMb));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,7 +91,7 @@ internal static class Child
         // Warm-up rounds with pauses: tiered JIT promotes hot methods in the background, on the same pinned core.
         for (var i = 0; i < (warmUp == "none" ? 0 : 3); i++)
         {
-            if ((variant == "streaming" ? await Variants.StreamingAsync(warmUp) : Variants.Naive(warmUp)) <= 0) return 1;
+            if (await RunVariantAsync(variant, warmUp) <= 0) return 1;
             await Task.Delay(250);
         }
         GC.Collect();
@@ -106,7 +109,7 @@ internal static class Child
         });
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var tickets = variant == "streaming" ? await Variants.StreamingAsync(file) : Variants.Naive(file);
+        var tickets = await RunVariantAsync(variant, file);
         watch.Stop();
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -119,4 +122,11 @@ internal static class Child
         Console.WriteLine(JsonSerializer.Serialize(measure));
         return tickets > 0 ? 0 : 1;
     }
+
+    private static async Task<int> RunVariantAsync(string variant, string file) => variant switch
+    {
+        "pages" => await Variants.PagesAsync(file),
+        "streaming" => await Variants.StreamingAsync(file),
+        _ => Variants.Naive(file),
+    };
 }

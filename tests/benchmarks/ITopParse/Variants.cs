@@ -30,6 +30,35 @@ internal static class Variants
         return check > 0 ? count : -1;
     }
 
+    /// <summary>
+    /// The bulk path the sync takes: ITopClient.StreamPagesAsync, each ticket's fields located by a layout and their
+    /// UTF-8 bytes read in place (no ITopObject, no string per field).
+    /// </summary>
+    public static async Task<int> PagesAsync(string file)
+    {
+        using var client = new ITopClient(new ITopClientOptions
+        {
+            InstanceName = "benchmark", Url = "http://itop.invalid/", User = "connector", Password = "secret", MaxRetryAttempts = 0,
+        }, new FileHandler(file));
+        var request = new ITopGetRequest(UserRequest.ClassName, ITopKey.Query(Oql.Select(UserRequest.ClassName).Build()), UserRequest.Fields);
+        var layout = new ITopFieldLayout(UserRequest.Fields);
+        var at = new int[UserRequest.Fields.Count];
+        var count = 0;
+        long check = 0;
+        await foreach (var page in client.StreamPagesAsync(request))
+        {
+            for (var row = 0; row < page.Count; row++)
+            {
+                layout.Locate(page, row, at);
+                foreach (var index in at)
+                    if (index >= 0) check += page.Field(row, index).Utf8.Length;
+                count++;
+            }
+            page.Recycle();
+        }
+        return check > 0 ? count : -1;
+    }
+
     /// <summary>The naive path: the whole body as a string, JObject.Parse, then the same mapping.</summary>
     public static int Naive(string file)
     {

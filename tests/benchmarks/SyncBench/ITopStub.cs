@@ -56,12 +56,15 @@ internal sealed partial class ITopStub : IAsyncDisposable
         var key = (string?)json["key"] ?? "";
         var fields = ((string?)json["output_fields"] ?? "").Split(',');
         context.Response.ContentType = "application/json";
-        var body = context.Response.Body;
+        // iTop echoes its whole answer at once (the recordings: Connection: close, no chunks), so a client reads it in large
+        // pieces. Writing each ticket straight to the response made one HTTP chunk per ticket and per comma: buffered here.
+        var body = new BufferedStream(context.Response.Body, 64 * 1024);
 
         if (className != "UserRequest")
         {
             var objects = ReferenceObjects(className);
             await WriteAsync(body, $"{{\"code\":0,\"message\":\"Found: {objects.Count}\",\"objects\":{(objects.Count == 0 ? "null" : "{" + string.Join(",", objects) + "}")}}}");
+            await body.FlushAsync();
             return;
         }
 
@@ -71,6 +74,7 @@ internal sealed partial class ITopStub : IAsyncDisposable
         if (count == 0)
         {
             await WriteAsync(body, "null}");
+            await body.FlushAsync();
             return;
         }
 
@@ -94,6 +98,7 @@ internal sealed partial class ITopStub : IAsyncDisposable
         }
 
         await WriteAsync(body, "}}");
+        await body.FlushAsync();
     }
 
     private static (long First, long Last) Range(string oql, int tickets, int? limit)

@@ -16,9 +16,9 @@ using SyncBench;
 
 // SyncBench: the parent process serves the iTop stub and owns the databases; each size is synced by a fresh child
 // process so that its peak memory and CPU time are the connector's own (the stub's work is not counted).
-if (args is ["--measure", var url, var measuredSize, var coldConnection, var warmConnection])
+if (args is ["--measure", var url, var measuredSize, var coldConnection, var warmConnection, .. var steadyConnections])
 {
-    return await Measure.RunAsync(url, int.Parse(measuredSize, CultureInfo.InvariantCulture), coldConnection, warmConnection);
+    return await Measure.RunAsync(url, int.Parse(measuredSize, CultureInfo.InvariantCulture), coldConnection, warmConnection, steadyConnections);
 }
 
 var sizes = args is ["--sizes", var list] ? list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
@@ -34,10 +34,16 @@ try
     {
         var coldDatabase = await postgres.CreateDatabaseAsync();
         var warmDatabase = await postgres.CreateDatabaseAsync();
+        var steadyDatabases = new List<string>();
+        for (var i = 0; i < Measure.SteadySyncs; i++)
+        {
+            steadyDatabases.Add(await postgres.CreateDatabaseAsync());
+        }
+
         var (file, prefix) = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? (path, new[] { typeof(ITopStub).Assembly.Location })
             : (Environment.ProcessPath!, Array.Empty<string>());
-        var start = new ProcessStartInfo(file, [.. prefix, "--measure", stub.BaseUrl(size), size.ToString(CultureInfo.InvariantCulture), coldDatabase, warmDatabase])
+        var start = new ProcessStartInfo(file, [.. prefix, "--measure", stub.BaseUrl(size), size.ToString(CultureInfo.InvariantCulture), coldDatabase, warmDatabase, .. steadyDatabases])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -67,15 +73,20 @@ try
 
     var large = results[^1];
     var small = results[0];
-    var cpuPerTicketUs = large.GetProperty("cpuSeconds").GetDouble() / large.GetProperty("tickets").GetDouble() * 1e6;
+    double L(string name) => large.GetProperty(name).GetDouble();
+    var count = L("tickets");
     // Real iTop 3.2 (shared/itop/README.md): ~75 ms per call, and ~0.1 ms per extra object with an explicit field list.
-    var windows = Math.Ceiling(large.GetProperty("tickets").GetDouble() / new SyncOptions().IdWindow) + 2;
-    var itopSeconds = windows * 0.075 + large.GetProperty("tickets").GetDouble() * 0.0001;
+    var windows = Math.Ceiling(count / new SyncOptions().IdWindow) + 2;
+    var itopSeconds = windows * 0.075 + count * 0.0001;
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"targets: >= 20,000 tickets/s -> {large.GetProperty("ticketsPerSecond").GetDouble():N0} (cold process: {large.GetProperty("coldTicketsPerSecond").GetDouble():N0}); peak < 200 MB and same order for 10k/100k -> {small.GetProperty("peakWorkingSetMb").GetDouble():F0} MB / {large.GetProperty("peakWorkingSetMb").GetDouble():F0} MB; no-change < 200 ms -> {large.GetProperty("noChangeMedianMs").GetDouble():F0} ms"));
+        $"targets: >= 20,000 tickets/s -> {L("ticketsPerSecond"):N0} (cold process: {L("coldTicketsPerSecond"):N0}); peak < 200 MB and same order for 10k/100k -> {small.GetProperty("peakWorkingSetMb").GetDouble():F0} MB / {L("peakWorkingSetMb"):F0} MB; no-change < 200 ms -> {L("noChangeMedianMs"):F0} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"connector CPU per ticket: {cpuPerTicketUs:F1} us; a real iTop would need ~{itopSeconds:F1} s for {large.GetProperty("tickets").GetDouble():N0} tickets ({windows} calls x 75 ms + 0.1 ms/object) -> connector CPU = {large.GetProperty("cpuSeconds").GetDouble() / itopSeconds:P1} of iTop's time"));
+        $"a real iTop would need ~{itopSeconds:F1} s for {count:N0} tickets ({windows} calls x 75 ms + 0.1 ms/object); connector CPU per ticket, and share of iTop's time:"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  warm (second sync of the process): {L("cpuSeconds") / count * 1e6:F1} us = {L("cpuSeconds") / itopSeconds:P1} (the JIT compiled for {L("jitSeconds"):F2} s meanwhile: methods reaching their final tier); {L("allocatedBytes") / count:N0} bytes allocated per ticket"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  steady (full sync after {1 + Measure.SteadySyncs + Measure.NoChangeSyncs} syncs, as a host that has run a while): {L("steadyCpuSeconds") / count * 1e6:F1} us = {L("steadyCpuSeconds") / itopSeconds:P1} (JIT {L("steadyJitSeconds"):F2} s; full sync {L("steadySeconds"):F2} s, {count / L("steadySeconds"):N0} tickets/s)"));
     return 0;
 }
 finally
@@ -85,7 +96,13 @@ finally
 
 internal static class Measure
 {
-    public static async Task<int> RunAsync(string url, int tickets, string coldDatabase, string warmDatabase)
+    /// <summary>No-change syncs run after the warm sync: enough for methods run once per sync to reach their final tier (30 calls).</summary>
+    public const int NoChangeSyncs = 32;
+
+    /// <summary>Full syncs (each into an empty database) after the no-change ones; the last is reported as steady.</summary>
+    public const int SteadySyncs = 2;
+
+    public static async Task<int> RunAsync(string url, int tickets, string coldDatabase, string warmDatabase, IReadOnlyList<string> steadyDatabases)
     {
         var calls = new CountingHandler();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -120,7 +137,7 @@ internal static class Measure
 
         var noChange = new List<double>();
         long noChangeCalls = 0;
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < NoChangeSyncs; i++)
         {
             var before = calls.Count;
             var timer = Stopwatch.StartNew();
@@ -139,13 +156,30 @@ internal static class Measure
             }
         }
 
-        // Baseline in the same run: the same tickets only read and parsed (no database), to show what the stub and client cost.
+        // Steady: the same full sync again, by a process that has synced often enough for its code to have reached its final
+        // tier (methods run once per full sync included), each after the JIT's background work is done, as between a host's
+        // syncs (minutes apart). The last one is reported.
+        var steady = default((TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long Allocated));
+        foreach (var database in steadyDatabases)
+        {
+            await JitIdleAsync();
+            await using var steadySource = NpgsqlDataSource.Create(database);
+            if (await FullSyncAsync(Engine(steadySource), academy, tickets) is not { } run)
+            {
+                return 2;
+            }
+
+            steady = run;
+        }
+
+        // Baseline in the same run: the same tickets only read and parsed into the pages the sync consumes (no database),
+        // to show what the stub and client cost.
         var fields = new[] { "id", "ref", "title", "status", "last_update" };
         var baseline = Stopwatch.StartNew();
         long read = 0;
-        await foreach (var _ in client.StreamByIdWindowsAsync("UserRequest", null, fields, new SyncOptions().IdWindow))
+        await foreach (var page in client.StreamPagesByIdWindowsAsync("UserRequest", null, fields, new SyncOptions().IdWindow))
         {
-            read++;
+            read += page.Count;
         }
 
         baseline.Stop();
@@ -160,6 +194,11 @@ internal static class Measure
             coldTicketsPerSecond = tickets / cold.Value.Wall.TotalSeconds,
             baselineTicketsPerSecond = read / baseline.Elapsed.TotalSeconds,
             cpuSeconds = warm.Value.Cpu.TotalSeconds,
+            jitSeconds = warm.Value.Jit.TotalSeconds,
+            allocatedBytes = warm.Value.Allocated,
+            steadySeconds = steady.Wall.TotalSeconds,
+            steadyCpuSeconds = steady.Cpu.TotalSeconds,
+            steadyJitSeconds = steady.Jit.TotalSeconds,
             peakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
             peakHeapMb = peakHeap / 1048576.0,
             noChangeMedianMs = noChange[noChange.Count / 2],
@@ -173,10 +212,22 @@ internal static class Measure
             new(new ConnectorDatabase(source), Options.Create(new SyncOptions()), new FixedClock(now), logging.CreateLogger<SyncEngine>());
     }
 
-    private static async Task<(TimeSpan Wall, TimeSpan Cpu)?> FullSyncAsync(SyncEngine engine, AcademyContext academy, int tickets)
+    private static async Task JitIdleAsync()
+    {
+        var compiled = -1L;
+        for (var i = 0; i < 50 && System.Runtime.JitInfo.GetCompiledMethodCount() != compiled; i++)
+        {
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await Task.Delay(300);
+        }
+    }
+
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long Allocated)?> FullSyncAsync(SyncEngine engine, AcademyContext academy, int tickets)
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.StartNew();
         var full = await engine.SyncAsync(academy, new SyncRequest(Full: true));
         wall.Stop();
@@ -187,7 +238,8 @@ internal static class Measure
             return null;
         }
 
-        return (wall.Elapsed, process.TotalProcessorTime - cpuBefore);
+        return (wall.Elapsed, process.TotalProcessorTime - cpuBefore, System.Runtime.JitInfo.GetCompilationTime() - jitBefore,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
