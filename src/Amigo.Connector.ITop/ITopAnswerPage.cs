@@ -47,14 +47,19 @@ public readonly ref struct ITopRawField
     /// <summary>The value's bytes (see the type's remarks).</summary>
     public ReadOnlySpan<byte> Utf8 { get; }
 
-    /// <summary>The value as <see cref="ITopObject.GetString"/> gives it: null for JSON null, otherwise its text.</summary>
-    public string? ToText() => Kind switch
+    /// <summary>
+    /// The value's text as UTF-8, as <see cref="ITopObject.GetString"/> gives it: <c>true</c>/<c>false</c> for booleans,
+    /// the bytes otherwise (empty for JSON null).
+    /// </summary>
+    public ReadOnlySpan<byte> TextUtf8 => Kind switch
     {
-        ITopValueKind.Null => null,
-        ITopValueKind.True => "true",
-        ITopValueKind.False => "false",
-        _ => Encoding.UTF8.GetString(Utf8),
+        ITopValueKind.True => "true"u8,
+        ITopValueKind.False => "false"u8,
+        _ => Utf8,
     };
+
+    /// <summary>The value as <see cref="ITopObject.GetString"/> gives it: null for JSON null, otherwise its text.</summary>
+    public string? ToText() => Kind == ITopValueKind.Null ? null : Encoding.UTF8.GetString(TextUtf8);
 }
 
 /// <summary>
@@ -173,12 +178,6 @@ public sealed class ITopAnswerPage
             fields[Names[field.NameId]] = ToToken(field);
         }
         return new ITopObject(_classes[row], _keys[row], fields);
-    }
-
-    /// <summary>Every object of the page, materialised, in order.</summary>
-    public IEnumerable<ITopObject> ToObjects()
-    {
-        for (var row = 0; row < Count; row++) yield return ToObject(row);
     }
 
     /// <summary>

@@ -91,11 +91,18 @@ public static class ITopAnswerReader
         Action<ITopAnswerHeader>? onHeader = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var page in ReadPagesAsync(body, instance, operation, onHeader, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ToObjectsAsync(ReadPagesAsync(body, instance, operation, onHeader, cancellationToken), cancellationToken).ConfigureAwait(false))
+            yield return item;
+    }
+
+    /// <summary>The objects of <paramref name="pages"/>, each materialised, in order.</summary>
+    internal static async IAsyncEnumerable<ITopObject> ToObjectsAsync(IAsyncEnumerable<ITopAnswerPage> pages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             for (var row = 0; row < page.Count; row++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested(); // a page holds many objects: a caller may stop between two
                 yield return page.ToObject(row);
             }
         }

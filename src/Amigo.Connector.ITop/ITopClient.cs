@@ -93,17 +93,8 @@ public sealed class ITopClient : IITopClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var page in StreamPagesAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            for (var row = 0; row < page.Count; row++)
-            {
-                cancellationToken.ThrowIfCancellationRequested(); // a page holds many objects: a caller may stop between two
-                yield return page.ToObject(row);
-            }
-        }
-    }
+    public IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default) =>
+        ITopAnswerReader.ToObjectsAsync(StreamPagesAsync(request, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ITopAnswerPage> StreamPagesAsync(ITopGetRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Amigo.Connector.ITop;
 
@@ -66,12 +67,9 @@ public sealed class ITopTimeZone
     {
         value = null;
         if (string.IsNullOrEmpty(text) || text == "0000-00-00 00:00:00") return true;
-        if (text.Length == 19 && text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' && text[16] == ':'
-            && TryDigits(text, 0, 4, out var year) && TryDigits(text, 5, 2, out var month) && TryDigits(text, 8, 2, out var day)
-            && TryDigits(text, 11, 2, out var hour) && TryDigits(text, 14, 2, out var minute) && TryDigits(text, 17, 2, out var second)
-            && IsValid(year, month, day, hour, minute, second))
+        if (TryParseDateTime(text.AsSpan(), out var parsed))
         {
-            value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+            value = parsed;
             return true;
         }
         if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -90,12 +88,9 @@ public sealed class ITopTimeZone
     {
         value = null;
         if (utf8.IsEmpty || utf8.SequenceEqual("0000-00-00 00:00:00"u8)) return true;
-        if (utf8.Length == 19 && utf8[4] == '-' && utf8[7] == '-' && utf8[10] == ' ' && utf8[13] == ':' && utf8[16] == ':'
-            && TryDigits(utf8, 0, 4, out var year) && TryDigits(utf8, 5, 2, out var month) && TryDigits(utf8, 8, 2, out var day)
-            && TryDigits(utf8, 11, 2, out var hour) && TryDigits(utf8, 14, 2, out var minute) && TryDigits(utf8, 17, 2, out var second)
-            && IsValid(year, month, day, hour, minute, second))
+        if (TryParseDateTime(utf8, out var parsed))
         {
-            value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+            value = parsed;
             return true;
         }
         // Rare shapes (a date without time) take the string path.
@@ -109,27 +104,30 @@ public sealed class ITopTimeZone
     internal static ITopFormatException Invalid(string text, string where) =>
         new($"{where} is not an iTop date: '{(text.Length > 40 ? text[..40] : text)}'.");
 
-    private static bool IsValid(int year, int month, int day, int hour, int minute, int second) =>
-        month is >= 1 and <= 12 && year >= 1 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
-
-    private static bool TryDigits(ReadOnlySpan<byte> utf8, int start, int length, out int value)
+    /// <summary>
+    /// The common shape <c>YYYY-MM-DD HH:MM:SS</c>, parsed by hand from text or UTF-8 (every ticket carries six dates, and
+    /// <see cref="DateTime.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateTime)"/> costs far more).
+    /// </summary>
+    private static bool TryParseDateTime<T>(ReadOnlySpan<T> text, out DateTime value) where T : unmanaged, IBinaryInteger<T>
     {
-        value = 0;
-        for (var i = start; i < start + length; i++)
-        {
-            var digit = utf8[i] - '0';
-            if ((uint)digit > 9) return false;
-            value = value * 10 + digit;
-        }
+        value = default;
+        if (text.Length != 19 || !Is(text[4], '-') || !Is(text[7], '-') || !Is(text[10], ' ') || !Is(text[13], ':') || !Is(text[16], ':')
+            || !TryDigits(text.Slice(0, 4), out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
+            || month is < 1 or > 12 || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour >= 24 || minute >= 60 || second >= 60)
+            return false;
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         return true;
     }
 
-    private static bool TryDigits(string text, int start, int length, out int value)
+    private static bool Is<T>(T character, char expected) where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(character) == expected;
+
+    private static bool TryDigits<T>(ReadOnlySpan<T> text, out int value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
-        for (var i = start; i < start + length; i++)
+        foreach (var character in text)
         {
-            var digit = text[i] - '0';
+            var digit = int.CreateTruncating(character) - '0';
             if ((uint)digit > 9) return false;
             value = value * 10 + digit;
         }

@@ -78,14 +78,6 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         BinaryPrimitives.WriteInt64BigEndian(span[4..], microseconds);
     }
 
-    /// <summary>A <c>boolean</c> value.</summary>
-    public void WriteBoolean(bool value)
-    {
-        var span = Reserve(5);
-        BinaryPrimitives.WriteInt32BigEndian(span, 1);
-        span[4] = value ? (byte)1 : (byte)0;
-    }
-
     /// <summary>Ends a row: sends the buffer once it holds a chunk. Only whole rows are ever sent.</summary>
     public ValueTask EndRowAsync(CancellationToken cancellationToken) =>
         _length >= ChunkBytes ? SendAsync(cancellationToken) : ValueTask.CompletedTask;

@@ -44,18 +44,23 @@ internal static class StagingWriter
 
     public static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
+        await using var command = Command(connection, transaction, sql, academyId, now);
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is null or DBNull ? 0 : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string academyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
+        await using var command = Command(connection, transaction, sql, academyId, now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A statement of the sync, for one academy (<c>@academy</c>) at one instant (<c>@now</c>); merges may be long.</summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string academyId, DateTimeOffset now)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("academy", academyId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

@@ -154,10 +154,8 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
         await using (transaction)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await using (var merge = new NpgsqlCommand(_stage.MergeSql, transaction.Connection, transaction) { CommandTimeout = 600 })
+            await using (var merge = StagingWriter.Command(transaction.Connection!, transaction, _stage.MergeSql, _academyId, now))
             {
-                merge.Parameters.AddWithValue("academy", _academyId);
-                merge.Parameters.AddWithValue("now", now);
                 await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 Changed += reader.GetInt64(0);

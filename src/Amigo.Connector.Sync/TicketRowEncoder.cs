@@ -98,13 +98,7 @@ internal sealed class TicketRowEncoder
             return default;
         }
 
-        var field = page.Field(row, index);
-        return field.Kind switch
-        {
-            ITopValueKind.True => "true"u8,
-            ITopValueKind.False => "false"u8,
-            _ => field.Utf8,
-        };
+        return page.Field(row, index).TextUtf8;
     }
 
     private static void WriteKeyReference(BinaryCopyWriter copy, long key)

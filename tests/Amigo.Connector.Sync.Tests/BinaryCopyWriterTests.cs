@@ -8,8 +8,8 @@ namespace Amigo.Connector.Sync.Tests;
 /// <summary>The binary COPY encoder, read back through PostgreSQL.</summary>
 public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    private const string Columns = "(i bigint, t text, b bigint, ts timestamptz, f boolean)";
-    private const string CopySql = "COPY {0} (i, t, b, ts, f) FROM STDIN (FORMAT BINARY)";
+    private const string Columns = "(i bigint, t text, b bigint, ts timestamptz)";
+    private const string CopySql = "COPY {0} (i, t, b, ts) FROM STDIN (FORMAT BINARY)";
 
     private static readonly string Escaped = "Académie \"x\" \u00e9 / 日本 \\ \t\n😀";
     private static readonly string Megabyte = string.Concat(Enumerable.Repeat("é日a\"\\", 1_048_576 / 5 + 1))[..1_048_576];
@@ -41,12 +41,11 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
         {
             foreach (var row in rows)
             {
-                writer.StartRow(5);
+                writer.StartRow(4);
                 writer.WriteBigint(row.I);
                 Write(writer, row.Text);
                 Write(writer, row.Number);
                 Write(writer, row.Instant);
-                Write(writer, row.Flag);
                 await writer.EndRowAsync(CancellationToken.None);
             }
 
@@ -58,7 +57,7 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
             foreach (var row in rows)
             {
                 await importer.WriteRowAsync(CancellationToken.None, row.I, (object?)row.Text ?? DBNull.Value, (object?)row.Number ?? DBNull.Value,
-                    (object?)row.Instant?.ToUniversalTime() ?? DBNull.Value, (object?)row.Flag ?? DBNull.Value); // Npgsql takes UTC offsets only
+                    (object?)row.Instant?.ToUniversalTime() ?? DBNull.Value); // Npgsql takes UTC offsets only
             }
 
             await importer.CompleteAsync();
@@ -66,7 +65,7 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
 
         Assert.Equal(rows.Count, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine"));
         Assert.Equal(0L, await ScalarAsync<long>(connection,
-            "SELECT count(*) FROM mine m FULL JOIN typed t USING (i) WHERE (m.t, m.b, m.ts, m.f) IS DISTINCT FROM (t.t, t.b, t.ts, t.f) OR m.i IS NULL OR t.i IS NULL"));
+            "SELECT count(*) FROM mine m FULL JOIN typed t USING (i) WHERE (m.t, m.b, m.ts) IS DISTINCT FROM (t.t, t.b, t.ts) OR m.i IS NULL OR t.i IS NULL"));
 
         // And what PostgreSQL holds, said independently of Npgsql's encoding.
         Assert.Equal(Escaped, await ScalarAsync<string>(connection, "SELECT t FROM mine WHERE i = 3"));
@@ -79,9 +78,8 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
             ["2000-01-01 00:00:00+00", "1999-12-31 23:59:59+00", "2000-01-01 00:00:00+00", "2025-10-26 00:30:00+00",
              "0001-01-02 00:00:00+00", "9999-12-31 23:59:59+00", "-infinity", "infinity"],
             await ListAsync(connection, "SET TIME ZONE 'UTC'; SELECT ts::text FROM mine WHERE i BETWEEN 1 AND 8 ORDER BY i"));
-        Assert.Equal(3L, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine WHERE f IS NULL AND i BETWEEN 0 AND 8 AND i % 3 = 0"));
-        Assert.Equal(1L, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine WHERE i = 1 AND f AND b = 0 AND ts = '2000-01-01 00:00:00+00'"));
-        Assert.Equal(1L, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine WHERE i = 0 AND t IS NULL AND b IS NULL AND ts IS NULL AND f IS NULL"));
+        Assert.Equal(1L, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine WHERE i = 1 AND b = 0 AND ts = '2000-01-01 00:00:00+00'"));
+        Assert.Equal(1L, await ScalarAsync<long>(connection, "SELECT count(*) FROM mine WHERE i = 0 AND t IS NULL AND b IS NULL AND ts IS NULL"));
     }
 
     [Fact]
@@ -94,12 +92,11 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
         {
             for (var i = 0; i < 20_000; i++) // several chunks already sent
             {
-                writer.StartRow(5);
+                writer.StartRow(4);
                 writer.WriteBigint(i);
                 writer.WriteText("some text to fill the chunks"u8);
                 writer.WriteNull();
                 writer.WriteNull();
-                writer.WriteBoolean(true);
                 await writer.EndRowAsync(CancellationToken.None);
             }
         }
@@ -116,10 +113,9 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
         var error = await Assert.ThrowsAsync<PostgresException>(async () =>
         {
             await using var writer = await BinaryCopyWriter.BeginAsync(connection, string.Format(CopySql, "rejected"), CancellationToken.None);
-            writer.StartRow(5);
+            writer.StartRow(4);
             writer.WriteBigint(1);
             writer.WriteText([0xC3, 0x28]); // not UTF-8
-            writer.WriteNull();
             writer.WriteNull();
             writer.WriteNull();
             await writer.EndRowAsync(CancellationToken.None);
@@ -130,15 +126,14 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
         Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM rejected"));
     }
 
-    private sealed record Row(long I, string? Text, long? Number, DateTimeOffset? Instant, bool? Flag);
+    private sealed record Row(long I, string? Text, long? Number, DateTimeOffset? Instant);
 
     private static IEnumerable<Row> Rows()
     {
-        bool?[] flags = [null, true, false];
-        yield return new Row(-1, Megabyte, 7, null, false);
+        yield return new Row(-1, Megabyte, 7, null);
         for (var i = 0; i < 5_000; i++)
         {
-            yield return new Row(i, Texts[i % Texts.Length], Numbers[i % Numbers.Length], Instants[i % Instants.Length], flags[i % flags.Length]);
+            yield return new Row(i, Texts[i % Texts.Length], Numbers[i % Numbers.Length], Instants[i % Instants.Length]);
         }
     }
 
@@ -157,12 +152,6 @@ public sealed class BinaryCopyWriterTests(PostgresFixture postgres) : IClassFixt
     private static void Write(BinaryCopyWriter writer, DateTimeOffset? instant)
     {
         if (instant is { } value) writer.WriteTimestampTz(value);
-        else writer.WriteNull();
-    }
-
-    private static void Write(BinaryCopyWriter writer, bool? flag)
-    {
-        if (flag is { } value) writer.WriteBoolean(value);
         else writer.WriteNull();
     }
 

@@ -60,7 +60,6 @@ internal sealed class AnswerParser(string instance, string operation, Action<ITo
         var offset = used;
         while (_phase != Phase.Done)
         {
-            var checkpoint = reader;
             bool complete;
             try
             {
@@ -80,7 +79,6 @@ internal sealed class AnswerParser(string instance, string operation, Action<ITo
             if (!complete)
             {
                 _page?.AbandonRow();
-                reader = checkpoint;
                 if (isFinal) throw new JsonException($"The answer ended before its JSON did ({data.Length - used} bytes of an unfinished part).");
                 break;
             }
