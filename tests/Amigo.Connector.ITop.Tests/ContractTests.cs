@@ -34,6 +34,10 @@ public sealed class SimulatedITopContractTests : IDisposable
     [Fact] public Task Limits_the_description_to_64_kb() => ITopContract.LimitsTheDescriptionTo64KB(_client);
     [Fact] public Task Types_fields_like_itop() => ITopContract.TypesFieldsLikeITop(_client);
 
+    [Fact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client);
+    [Fact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client);
+    [Fact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client);
+
     private ITopContractTarget Target => new(_sim.ClientOptions(), ITopSimulationOptions.Admin.Login, ITopSimulationOptions.Admin.Password,
         ITopSimulationOptions.NoRest.Login, ITopSimulationOptions.NoRest.Password);
 
@@ -67,6 +71,9 @@ public sealed class RealITopContractTests : IDisposable
     [RealITopFact] public Task Refuses_ambiguous_write_keys_and_deletes() => ITopContract.RefusesAmbiguousWriteKeysAndDeletes(_client!);
     [RealITopFact] public Task Limits_the_description_to_64_kb() => ITopContract.LimitsTheDescriptionTo64KB(_client!);
     [RealITopFact] public Task Types_fields_like_itop() => ITopContract.TypesFieldsLikeITop(_client!);
+    [RealITopFact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client!);
+    [RealITopFact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client!);
+    [RealITopFact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client!);
 
     public void Dispose() => _client?.Dispose();
 }

@@ -270,6 +270,43 @@ public static partial class ITopContract
         Assert.StartsWith("Error: ", tooLong.ITopMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found on the lab, beyond the recordings: the 64 KB limit applies to the stored HTML (a text is wrapped in
+    /// <c>&lt;p&gt;…&lt;/p&gt;</c> and escaped first) counted in characters, while MariaDB's TEXT column holds 65,535
+    /// bytes: accented text under iTop's limit is refused by MariaDB (code 1406 on a create, the errno as code). A
+    /// create refused while writing still takes a ref number. Titles are limited to 255 characters.
+    /// </summary>
+    public static async Task CountsTheDescriptionLimitOnTheStoredHtml(IITopClient client)
+    {
+        var fits = await CreateTicketAsync(client, "Test de contrat : 65 528 caractères", new string('a', 65_528));
+        var refused = await Assert.ThrowsAsync<ITopException>(() => CreateTicketAsync(client, "Test de contrat : 65 529 caractères", new string('a', 65_529)));
+        Assert.Equal(100, refused.Code);
+        Assert.Contains("String too long (found 65536, limited to 65535)", refused.ITopMessage, StringComparison.Ordinal);
+        var next = await CreateTicketAsync(client, "Test de contrat : après un refus");
+        Assert.Equal(RefNumber(fits) + 2, RefNumber(next));
+        Assert.Equal(fits.Key + 1, next.Key);
+
+        var bytes = await Assert.ThrowsAsync<ITopException>(() => CreateTicketAsync(client, "Test de contrat : 40 000 é", new string('é', 40_000)));
+        Assert.Equal(1406, bytes.Code);
+        Assert.StartsWith("Error: Failed to issue SQL query: ", bytes.ITopMessage, StringComparison.Ordinal);
+        Assert.EndsWith("mysql_errno = 1406, mysql_error = Data too long for column 'description' at row 1", bytes.ITopMessage, StringComparison.Ordinal);
+        var onUpdate = await Assert.ThrowsAsync<ITopException>(() => client.UpdateAsync(new ITopWrite("UserRequest", ITopKey.Id(next.Key),
+            new ITopFields().Set("description", new string('é', 40_000)), "Test de contrat", ["id"])));
+        Assert.Equal(100, onUpdate.Code);
+        Assert.Contains("mysql_errno = 1406, mysql_error = Data too long for column 'description' at row 1", onUpdate.ITopMessage, StringComparison.Ordinal);
+
+        var title = await Assert.ThrowsAsync<ITopException>(() => CreateTicketAsync(client, new string('t', 256)));
+        Assert.Equal(100, title.Code);
+        Assert.Contains("Valeur de l'attribut incorrecte 'Titre' (title) : String too long (found 256, limited to 255)", title.ITopMessage, StringComparison.Ordinal);
+        var accented = await CreateTicketAsync(client, new string('é', 255));
+        Assert.Equal(new string('é', 255), (await client.GetAsync(new ITopGetRequest("UserRequest", ITopKey.Id(accented.Key), ["title"]))).Objects.Single().GetString("title"));
+
+        var text = await CreateTicketAsync(client, "Test de contrat : description en texte", "1 & 2 < 3\nfin");
+        Assert.Equal("<p>1 &amp; 2 &lt; 3\nfin</p>", (await client.GetAsync(new ITopGetRequest("UserRequest", ITopKey.Id(text.Key), ["description"]))).Objects.Single().GetString("description"));
+    }
+
+    private static int RefNumber(ITopObject ticket) => int.Parse(ticket.GetString("ref")!.AsSpan(2), CultureInfo.InvariantCulture);
+
     /// <summary>Recordings 24, 29: ids, external keys and enums are strings; an empty external key is "0", an empty date "".</summary>
     public static async Task TypesFieldsLikeITop(IITopClient client)
     {
