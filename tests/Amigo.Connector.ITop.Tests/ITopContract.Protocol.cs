@@ -290,6 +290,8 @@ public static partial class ITopContract
         Assert.Equal(1406, bytes.Code);
         Assert.StartsWith("Error: Failed to issue SQL query: ", bytes.ITopMessage, StringComparison.Ordinal);
         Assert.EndsWith("mysql_errno = 1406, mysql_error = Data too long for column 'description' at row 1", bytes.ITopMessage, StringComparison.Ordinal);
+        Assert.Contains("code 1406 (database error)", bytes.Message, StringComparison.Ordinal);
+        Assert.InRange(bytes.Message.Length, 0, 1_200);
         var onUpdate = await Assert.ThrowsAsync<ITopException>(() => client.UpdateAsync(new ITopWrite("UserRequest", ITopKey.Id(next.Key),
             new ITopFields().Set("description", new string('é', 40_000)), "Test de contrat", ["id"])));
         Assert.Equal(100, onUpdate.Code);
