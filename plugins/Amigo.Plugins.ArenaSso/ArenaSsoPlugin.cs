@@ -3,9 +3,11 @@ using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Plugins.ArenaSso.Endpoints;
 using Amigo.Plugins.ArenaSso.Handoff;
+using Amigo.Plugins.ArenaSso.Identity;
 using Amigo.Plugins.ArenaSso.Provisioning;
 using Amigo.Plugins.ArenaSso.Settings;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,6 +41,12 @@ public sealed class ArenaSsoPlugin : IConnectorPlugin
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddHttpForwarder();
+        // ARENA proxies may send names as Latin-1 bytes: decode them instead of Kestrel's bare 400 (UTF-8 stays UTF-8).
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            var previous = options.RequestHeaderEncodingSelector;
+            options.RequestHeaderEncodingSelector = name => previous(name) ?? Utf8OrLatin1Encoding.Instance;
+        });
         services.TryAddSingleton<ProvisioningCache>();
         services.TryAddSingleton<IdentityLocks>();
         services.TryAddSingleton<ArenaAcademyRuntimes>();

@@ -1,3 +1,4 @@
+using Amigo.Plugins.ArenaSso.Handoff;
 using Amigo.Plugins.ArenaSso.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using WireMock.RequestBuilders;
@@ -46,8 +47,10 @@ public sealed class ArenaReverseProxyTests : IDisposable
         var response = await scenario.SendAsync("portal/pages/UI.php?operation=details&class=UserRequest&id=7", headers);
 
         Assert.Equal(StatusCodes.Status200OK, response.Response.StatusCode);
-        var forwarded = Assert.Single(_itopWeb.LogEntries).RequestMessage;
-        Assert.Equal("/pages/UI.php", forwarded.Path);
+        // The bridge's deployment probe (first portal request) is not the browser's request.
+        var forwarded = Assert.Single(_itopWeb.LogEntries,
+            e => !e.RequestMessage.Headers!.TryGetValue("User-Agent", out var agent) || agent.ToString() != ArenaPortalProbe.UserAgent).RequestMessage;
+        Assert.Equal("/api/academies/toulouse/arena/portal/pages/UI.php", forwarded.Path);
         Assert.Equal("7", forwarded.Query!["id"].ToString());
         Assert.Equal(["jdupont"], forwarded.Headers!["X-Remote-User"]);
         foreach (var identityHeader in new[] { "ct-remote-user", "ctemail", "ctln", "ctfn", "FrEduRne", "FrEduRneResp", "FrEduFonctAdm", "X-Amigo-Arena-Secret" })

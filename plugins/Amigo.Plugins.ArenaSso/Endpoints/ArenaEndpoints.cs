@@ -42,7 +42,7 @@ public static class ArenaEndpoints
 
     private static async Task PortalAsync(
         HttpContext context, string? path, ArenaRequestGate gate, ArenaProvisioner provisioner, IHttpForwarder forwarder,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var gated = gate.Pass(context);
         var runtime = gated.Runtime;
@@ -57,13 +57,21 @@ public static class ArenaEndpoints
             return;
         }
 
-        var settings = runtime.Settings;
-        var transformer = new ITopPortalTransformer(path ?? "", settings.ITopTrustHeader, gated.Identity!.Login,
-            [.. settings.Headers.All, settings.SharedSecretHeader]);
+        runtime.ProbeOnce(context.Request.PathBase.Value ?? "", loggers.CreateLogger(typeof(ArenaPortalProbe)));
+        var transformer = new ITopPortalTransformer(runtime, gated.Identity!.Login, PortalPath(context, path), time);
         var error = await forwarder.SendAsync(context, runtime.ITopWebUrl!, runtime.HttpClient!, ForwarderRequestConfig.Empty, transformer);
         if (error != ForwarderError.None)
             loggers.CreateLogger(typeof(ArenaEndpoints)).LogWarning(context.Features.Get<IForwarderErrorFeature>()?.Exception,
                 "Forwarding to iTop of {Academy} failed: {Error}", runtime.Academy.Id, error);
+    }
+
+    /// <summary>The public path of the academy's portal, e.g. <c>/api/academies/toulouse/arena/portal/</c> (path base included).</summary>
+    private static string PortalPath(HttpContext context, string? path)
+    {
+        var full = context.Request.PathBase.Add(context.Request.Path).Value ?? "/";
+        var rest = path ?? "";
+        var portal = rest.Length > 0 && full.EndsWith(rest, StringComparison.Ordinal) ? full[..^rest.Length] : full;
+        return portal.EndsWith('/') ? portal : portal + "/";
     }
 
     private static IResult WhoAmI(HttpContext context, ArenaRequestGate gate, ArenaProvisioner provisioner)

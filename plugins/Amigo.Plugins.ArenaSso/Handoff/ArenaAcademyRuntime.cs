@@ -3,6 +3,7 @@ using System.Net;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Plugins.ArenaSso.Settings;
 using Amigo.Plugins.ArenaSso.Trust;
+using Microsoft.Extensions.Logging;
 
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
@@ -14,9 +15,12 @@ public sealed class ArenaAcademyRuntime : IDisposable
         Academy = academy;
         Settings = settings;
         Trust = new ProxyTrust(settings);
+        Binding = new SessionBinding(settings.ResolveSharedSecret());
+        ForwardedHeaders = new PortalRequestHeaders([.. settings.Headers.All, settings.SharedSecretHeader, settings.ITopTrustHeader]);
         if (settings.HandoffMode == ArenaHandoffMode.ReverseProxy && settings.ITopWebUrl is { } web)
         {
-            ITopWebUrl = web.EndsWith('/') ? web : web + "/";
+            ITopOrigin = new Uri(new Uri(web, UriKind.Absolute).GetLeftPart(UriPartial.Authority) + "/");
+            ITopWebUrl = ITopOrigin.ToString();
             // YARP's recommended client settings: no proxy, no automatic redirects or decompression, no cookies
             // (the browser's cookies are forwarded as headers).
             HttpClient = new HttpMessageInvoker(new SocketsHttpHandler
@@ -41,11 +45,40 @@ public sealed class ArenaAcademyRuntime : IDisposable
     /// <summary>Its trust rules.</summary>
     public ProxyTrust Trust { get; }
 
-    /// <summary>iTop's web application base URL, ending with <c>/</c> (reverse-proxy mode).</summary>
+    /// <summary>
+    /// Where the bridge forwards (reverse-proxy mode): the origin of iTop's web server, ending with <c>/</c>. The request
+    /// path is appended unchanged: iTop is served there under the bridge's own path.
+    /// </summary>
     public string? ITopWebUrl { get; }
+
+    /// <summary><see cref="ITopWebUrl"/> as a URI (for recognising iTop's own address in its answers).</summary>
+    public Uri? ITopOrigin { get; }
+
+    /// <summary>Ties iTop's session cookies to the ARENA identity they were made for.</summary>
+    internal SessionBinding Binding { get; }
+
+    /// <summary>Which request headers may reach iTop.</summary>
+    internal PortalRequestHeaders ForwardedHeaders { get; }
 
     /// <summary>The client forwarding to iTop (reverse-proxy mode).</summary>
     public HttpMessageInvoker? HttpClient { get; }
+
+    private int _probed;
+
+    /// <summary>
+    /// On the first portal request: checks in the background that iTop is served under the bridge's path
+    /// (<see cref="ArenaPortalProbe"/>) and logs what is wrong with the fix, since every portal link fails otherwise.
+    /// </summary>
+    internal void ProbeOnce(string pathBase, ILogger logger)
+    {
+        if (HttpClient is null || Interlocked.Exchange(ref _probed, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            var check = await ArenaPortalProbe.ProbeAsync(Academy, HttpClient, pathBase);
+            if (check.Ok) logger.LogInformation("{Summary}", check.Summary);
+            else logger.LogError("ARENA portal deployment problem: {Summary}. Fix: {Fix}", check.Summary, check.Fix);
+        });
+    }
 
     /// <inheritdoc />
     public void Dispose() => HttpClient?.Dispose();

@@ -19,6 +19,7 @@ public static class ArenaIdentityReader
     public static ArenaIdentityResult Read(IHeaderDictionary headers, ArenaSsoSettings settings)
     {
         var names = settings.Headers;
+        var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in names.All.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var values = headers[name];
@@ -27,35 +28,39 @@ public static class ArenaIdentityReader
             var value = values.ToString();
             if (value.Length > settings.MaxHeaderLength)
                 return ArenaIdentityResult.Fail($"header '{name}' is {value.Length} characters long (limit {settings.MaxHeaderLength})");
-            if (value.Any(char.IsControl))
+            // Latin-1 bytes were already decoded by Kestrel (Utf8OrLatin1Encoding); RFC 2047 words are decoded here.
+            if (!EncodedWords.TryDecode(value, out var decoded, out var problem))
+                return ArenaIdentityResult.Fail($"header '{name}' cannot be decoded: {problem}");
+            if (decoded.Any(char.IsControl))
                 return ArenaIdentityResult.Fail($"header '{name}' contains control characters");
+            text[name] = decoded;
         }
 
-        var login = headers[names.Login].ToString().Trim();
+        var login = text[names.Login].Trim();
         if (login.Length == 0) return ArenaIdentityResult.Fail($"header '{names.Login}' (login) is missing");
         if (login.Length > MaxLoginLength || !login.All(IsLoginCharacter))
             return ArenaIdentityResult.Fail($"header '{names.Login}' is not a login (letters, digits, '.', '_', '-', '@'; at most {MaxLoginLength})");
 
-        var email = headers[names.Email].ToString().Trim();
+        var email = text[names.Email].Trim();
         if (email.Length == 0) return ArenaIdentityResult.Fail($"header '{names.Email}' (e-mail) is missing");
         if (!IsEmail(email)) return ArenaIdentityResult.Fail($"header '{names.Email}' is not an e-mail address");
 
-        var lastName = headers[names.LastName].ToString().Trim();
+        var lastName = text[names.LastName].Trim();
         if (lastName.Length == 0) return ArenaIdentityResult.Fail($"header '{names.LastName}' (last name) is missing");
         if (!IsPersonName(lastName)) return ArenaIdentityResult.Fail($"header '{names.LastName}' is not a name (letters, spaces, hyphens, apostrophes, dots only)");
-        var firstName = headers[names.FirstName].ToString().Trim();
+        var firstName = text[names.FirstName].Trim();
         if (firstName.Length > 0 && !IsPersonName(firstName))
             return ArenaIdentityResult.Fail($"header '{names.FirstName}' is not a name (letters, spaces, hyphens, apostrophes, dots only)");
 
-        var function = headers[names.AdministrativeFunction].ToString().Trim();
+        var function = text[names.AdministrativeFunction].Trim();
         if (function is "X" or "x") function = "";
         if (function.Length > 32 || !function.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             return ArenaIdentityResult.Fail($"header '{names.AdministrativeFunction}' is not a function code");
 
-        var establishments = EstablishmentListParser.Parse(headers[names.Establishments].ToString(), EstablishmentListParser.FrEduRneFields);
+        var establishments = EstablishmentListParser.Parse(text[names.Establishments], EstablishmentListParser.FrEduRneFields);
         if (establishments.ValueCount > 0 && establishments.Establishments.Count == 0)
             return ArenaIdentityResult.Fail($"header '{names.Establishments}' has no valid establishment: {string.Join("; ", establishments.Ignored)}");
-        var responsible = EstablishmentListParser.Parse(headers[names.ResponsibleEstablishments].ToString(), EstablishmentListParser.FrEduRneRespFields);
+        var responsible = EstablishmentListParser.Parse(text[names.ResponsibleEstablishments], EstablishmentListParser.FrEduRneRespFields);
         if (responsible.ValueCount > 0 && responsible.Establishments.Count == 0)
             return ArenaIdentityResult.Fail($"header '{names.ResponsibleEstablishments}' has no valid establishment: {string.Join("; ", responsible.Ignored)}");
 

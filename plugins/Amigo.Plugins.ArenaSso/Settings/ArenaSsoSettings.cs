@@ -60,7 +60,11 @@ public sealed class ArenaSsoSettings : IValidatableSettings
     /// <summary>Header the bridge sets with the ARENA login in reverse-proxy mode; iTop reads it through <c>ext_auth_variable</c>.</summary>
     [Required] public string ITopTrustHeader { get; set; } = "X-Remote-User";
 
-    /// <summary>Base URL of the academy's iTop web application (reverse-proxy target), e.g. <c>https://itop.ac-toulouse.fr/</c>.</summary>
+    /// <summary>
+    /// Origin of the web server where iTop is served under the bridge's own path (reverse-proxy target), e.g.
+    /// <c>http://itop-internal.ac-toulouse.fr:8080/</c>: the bridge forwards <c>/api/academies/{academy}/arena/portal/…</c>
+    /// there unchanged, so iTop must answer under that path (docs/plugins/arena-sso.md).
+    /// </summary>
     public string? ITopWebUrl { get; set; }
 
     /// <summary>The iTop portal page, relative to <see cref="ITopWebUrl"/> in reverse-proxy mode, absolute in redirect mode.</summary>
@@ -106,6 +110,9 @@ public sealed class ArenaSsoSettings : IValidatableSettings
         {
             if (!Uri.TryCreate(ITopWebUrl, UriKind.Absolute, out var web) || web.Scheme is not ("http" or "https"))
                 yield return "ITopWebUrl: an absolute http(s) URL is required in ReverseProxy mode.";
+            else if (web.AbsolutePath != "/" || web.Query.Length > 0)
+                yield return $"ITopWebUrl: give only the origin of iTop's web server ({web.GetLeftPart(UriPartial.Authority)}/): the bridge forwards its own path "
+                    + $"unchanged, so iTop must be served there under /api/academies/{academy.Id}/arena/portal/, not under '{web.AbsolutePath}'.";
             if (Uri.TryCreate(PortalUrl, UriKind.Absolute, out _) || PortalUrl.StartsWith('/'))
                 yield return "PortalUrl: must be relative to ITopWebUrl in ReverseProxy mode (e.g. pages/exec.php?…).";
         }
