@@ -62,7 +62,7 @@ start_web() {
     mkdir -p "$logs" "$root/run"
     AMIGO_ITOP_LAB_REQUEST_LOG="$logs/arena-requests.log" PHP_CLI_SERVER_WORKERS="${AMIGO_ITOP_LAB_WORKERS:-4}" \
         setsid php -d memory_limit="${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}" -d max_execution_time=300 \
-        -S "127.0.0.1:$port" -t "$docroot" "$lab/router.php" </dev/null >>"$logs/arena-php-server.log" 2>&1 9>&- &
+        -S "127.0.0.1:$port" -t "$docroot" "$lab/router.php" </dev/null >>"$logs/arena-php-server.log" 2>&1 8>&- 9>&- &
     echo $! >"$pidfile"
     local i
     for ((i = 0; i < 60; i++)); do
