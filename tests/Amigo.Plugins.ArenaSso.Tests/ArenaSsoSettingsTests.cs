@@ -41,6 +41,7 @@ public sealed class ArenaSsoSettingsTests
         { s => s.Headers.Login = "ct-remote-user:", "Headers.Login" },
         { s => s.DefaultOrganizationCode = " ", "DefaultOrganizationCode" },
         { s => s.ITopWebUrl = null, "ITopWebUrl" },
+        { s => s.ITopWebUrl = "https://itop.ac-toulouse.fr/itop/", "only the origin" },
         { s => s.PortalUrl = "https://elsewhere/", "relative to ITopWebUrl" },
         { s => { s.HandoffMode = ArenaHandoffMode.Redirect; s.PortalUrl = "pages/exec.php"; }, "absolute http(s) URL" },
         { s => s.PersonLookup = PersonLookupMode.ExternalId, "FieldMap.PersonExternalId" },

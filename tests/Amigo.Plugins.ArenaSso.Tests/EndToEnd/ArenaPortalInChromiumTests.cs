@@ -87,16 +87,16 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             await Expect(page.Locator("body")).ToContainTextAsync("Claire Lambert");
 
             // 2. « Nouvelle demande » → the services list.
-            await page.GetByText("Nouvelle demande").First.ClickAsync();
+            await page.Locator("a[href*='/browse/services']:visible", new PageLocatorOptions { HasTextString = "Nouvelle demande" }).First.ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var subcategory = page.Locator("#brick-content-table tbody tr td:last-child a[data-item-id]").First;
+            // The services brick lists family / service / subcategory; a subcategory opens iTop's creation form.
+            var subcategory = page.Locator("#brick-content-table a[data-level-alias='L-1-1-1']", new PageLocatorOptions { HasTextString = "Réinitialisation de mot de passe" }).First;
             await subcategory.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             await ShotAsync(page, "2-services");
 
             // 3. A subcategory → iTop's creation form (a modal), filled and submitted.
-            var subcategoryName = (await subcategory.InnerTextAsync()).Trim();
+            var subcategoryId = await subcategory.GetAttributeAsync("data-item-id") ?? "?";
             await subcategory.ClickAsync();
-            var form = page.Locator("form[id^='form']:visible, .modal form:visible").First;
             var title = page.Locator("[data-field-id='title'] input:visible").First;
             await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             var ticketTitle = $"Vidéoprojecteur en panne salle B12 (e2e {Guid.NewGuid().ToString("N")[..8]})";
@@ -112,8 +112,8 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
 
             // 4. The UserRequest in iTop's database, with Claire as caller.
             var caller = await CallerOfAsync(ticketTitle);
-            Assert.Equal(("Claire", "Lambert", "claire.lambert-e2e@ac-toulouse.fr"), caller);
-            output.WriteLine($"UserRequest '{ticketTitle}' ({subcategoryName}) created with caller {caller}");
+            Assert.Equal(("Claire", "Lambert", "claire.lambert-e2e@ac-toulouse.fr", subcategoryId), caller);
+            output.WriteLine($"UserRequest '{ticketTitle}' (subcategory {subcategoryId}) created with caller {caller}");
 
             // 5. Another ARENA identity in the same browser: Paul, not Claire (iTop's session is not reused).
             await context.SetExtraHTTPHeadersAsync(Identity("paul.girard-e2e", "paul.girard-e2e@ac-toulouse.fr", "Girard", "Paul"));
@@ -144,12 +144,12 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static async Task<(string, string, string)?> CallerOfAsync(string title)
+    private static async Task<(string, string, string, string)?> CallerOfAsync(string title)
     {
         var rows = await ITopLab.QueryAsync(
-            "SELECT p.first_name, c.name, c.email FROM ticket t JOIN ticket_request r ON r.id = t.id JOIN contact c ON c.id = t.caller_id "
+            "SELECT p.first_name, c.name, c.email, r.servicesubcategory_id FROM ticket t JOIN ticket_request r ON r.id = t.id JOIN contact c ON c.id = t.caller_id "
             + $"JOIN person p ON p.id = c.id WHERE t.title = '{title.Replace("'", "''", StringComparison.Ordinal)}'");
-        return rows.Count == 1 ? (rows[0][0], rows[0][1], rows[0][2]) : null;
+        return rows.Count == 1 ? (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) : null;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
