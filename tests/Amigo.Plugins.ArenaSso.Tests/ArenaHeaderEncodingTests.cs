@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Amigo.Connector.Host.Hosting;
@@ -87,25 +86,6 @@ public sealed class ArenaHeaderEncodingTests(PostgresFixture postgres) : IClassF
         await app.StopAsync();
     }
 
-    /// <summary>An HTTP/1.1 GET whose header values are written in <paramref name="encoding"/>, byte for byte.</summary>
-    private static async Task<(int Status, string Body)> RawGetAsync(Uri server, string path, Dictionary<string, string?> headers, Encoding encoding)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(server.Host, server.Port);
-        var stream = tcp.GetStream();
-        var request = new MemoryStream();
-        void Write(string text, Encoding e) => request.Write(e.GetBytes(text));
-        Write($"GET {path} HTTP/1.1\r\nHost: {server.Authority}\r\nConnection: close\r\n", Encoding.ASCII);
-        foreach (var (name, value) in headers)
-            if (value is not null) { Write(name + ": ", Encoding.ASCII); Write(value, encoding); Write("\r\n", Encoding.ASCII); }
-        Write("\r\n", Encoding.ASCII);
-        await stream.WriteAsync(request.ToArray());
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var response = await reader.ReadToEndAsync();
-        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var body = response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
-        // Kestrel answers JSON chunked: keep what lies between the first '{' and the last '}'.
-        var start = body.IndexOf('{');
-        return (status, start < 0 ? body : body[start..(body.LastIndexOf('}') + 1)]);
-    }
+    private static Task<(int Status, string Body)> RawGetAsync(Uri server, string path, Dictionary<string, string?> headers, Encoding encoding) =>
+        RawHttp.GetAsync(server, path, headers.Where(h => h.Value is not null).Select(h => (h.Key, h.Value!)), encoding);
 }

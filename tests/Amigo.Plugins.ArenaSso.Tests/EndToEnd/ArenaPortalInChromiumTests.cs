@@ -122,6 +122,15 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             await ShotAsync(page, "5-home-paul");
             await Expect(page.Locator("body")).ToContainTextAsync("Paul Girard");
             await Expect(page.Locator("body")).Not.ToContainTextAsync("Claire Lambert");
+
+            // 6. What a browser cannot send: the trust header twice and in PHP's spelling, without any iTop session.
+            var paul = Identity("paul.girard-e2e", "paul.girard-e2e@ac-toulouse.fr", "Girard", "Paul")
+                .Where(h => h.Key is not ("X_Remote_User" or "Remote-User" or "X-Remote-User")).Select(h => (h.Key, h.Value))
+                .Concat([("x-remote-user", "admin"), ("x-remote-user", "admin"), ("X_Remote_User", "admin"), ("Remote-User", "admin"), ("Cookie", "CTSESSION=e2e-raw")]);
+            var (status, home) = await RawHttp.GetAsync(bridge, ArenaPortalProbe.PortalPath(Academy) + "pages/exec.php?exec_module=itop-portal-base&exec_page=index.php&portal_id=itop-portal",
+                paul, System.Text.Encoding.UTF8);
+            Assert.Equal(200, status);
+            Assert.Contains("Paul Girard", home);
         }
         catch
         {
@@ -134,7 +143,7 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             await File.WriteAllLinesAsync(Path.Combine(Shots, "browser-requests.txt"), requests);
         }
 
-        // 6. Every request of the browser went to the bridge; none to iTop's own addresses.
+        // 7. Every request of the browser went to the bridge; none to iTop's own addresses.
         var http = requests.Select(u => new Uri(u)).Where(u => u.Scheme is "http" or "https").ToList();
         output.WriteLine($"{http.Count} browser requests, all listed in {Path.Combine(Shots, "browser-requests.txt")}");
         Assert.True(http.Count > 20, "the portal made only " + http.Count + " requests");
