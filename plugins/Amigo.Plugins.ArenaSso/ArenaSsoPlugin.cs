@@ -52,6 +52,7 @@ public sealed class ArenaSsoPlugin : IConnectorPlugin
         services.TryAddSingleton<ArenaAcademyRuntimes>();
         services.TryAddSingleton<ArenaProvisioner>();
         services.TryAddScoped<ArenaRequestGate>();
+        services.AddHostedService<ArenaPortalStartupCheck>();
         // Across hosts when the connector has its database; a lone host without one still serialises in process.
         services.TryAddSingleton<IClusterIdentityLock>(provider =>
             provider.GetService<IConnectorDatabase>() is { } database

@@ -1,4 +1,7 @@
+using Amigo.Connector.Host.Hosting;
+using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.ArenaSso.Handoff;
+using Microsoft.AspNetCore.Hosting;
 using Amigo.Plugins.ArenaSso.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -7,7 +10,7 @@ using WireMock.Server;
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>The deployment check <c>amigo check</c> calls: is iTop served under the bridge's path, linking back through it?</summary>
-public sealed class ArenaPortalProbeTests : IDisposable
+public sealed class ArenaPortalProbeTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IDisposable
 {
     private const string Page = "/api/academies/toulouse/arena/portal/pages/exec.php";
     private readonly WireMockServer _itopWeb = WireMockServer.Start();
@@ -74,5 +77,36 @@ public sealed class ArenaPortalProbeTests : IDisposable
 
         Assert.False(check.Ok);
         Assert.Contains("did not answer", check.Summary);
+    }
+
+    [Fact]
+    public async Task The_host_checks_the_deployment_at_start_without_any_request()
+    {
+        _itopWeb.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(404));
+        await using var app = ConnectorApplication.Build([], options =>
+        {
+            options.ScanPluginsFolder = false;
+            options.RunScheduler = false;
+            options.PluginAssemblies.Add(typeof(ArenaSsoPlugin).Assembly);
+            options.ConfigureWebHost = web => web.UseUrls("http://127.0.0.1:0");
+            var c = options.Configuration;
+            c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
+            c["Amigo:Academies:toulouse:ITop:Url"] = "http://127.0.0.1:9/";
+            c["Amigo:Academies:toulouse:ITop:User"] = "amigo-arena";
+            c["Amigo:Academies:toulouse:ITop:Password"] = "unused";
+            c["Amigo:Academies:toulouse:Plugins:arena:Enabled"] = "true";
+            c["Amigo:Academies:toulouse:Plugins:arena:TrustedProxies:0"] = "127.0.0.1/32";
+            c["Amigo:Academies:toulouse:Plugins:arena:SharedSecret"] = ArenaScenario.Secret;
+            c["Amigo:Academies:toulouse:Plugins:arena:DefaultOrganizationCode"] = "AC-TLS";
+            c["Amigo:Academies:toulouse:Plugins:arena:ITopWebUrl"] = _itopWeb.Url + "/";
+        });
+        await app.StartAsync();
+
+        for (var i = 0; i < 100 && !_itopWeb.LogEntries.Any(); i++) await Task.Delay(100);
+
+        var probe = Assert.Single(_itopWeb.LogEntries).RequestMessage;
+        Assert.Equal(Page, probe.Path);
+        Assert.Equal(ArenaPortalProbe.UserAgent, probe.Headers!["User-Agent"].ToString());
+        await app.StopAsync();
     }
 }

@@ -72,12 +72,15 @@ public sealed class ArenaAcademyRuntime : IDisposable
     internal void ProbeOnce(string pathBase, ILogger logger)
     {
         if (HttpClient is null || Interlocked.Exchange(ref _probed, 1) == 1) return;
-        _ = Task.Run(async () =>
-        {
-            var check = await ArenaPortalProbe.ProbeAsync(Academy, HttpClient, pathBase);
-            if (check.Ok) logger.LogInformation("{Summary}", check.Summary);
-            else logger.LogError("ARENA portal deployment problem: {Summary}. Fix: {Fix}", check.Summary, check.Fix);
-        });
+        _ = Task.Run(() => ProbeAndLogAsync(pathBase, logger));
+    }
+
+    /// <summary>Runs <see cref="ArenaPortalProbe"/> with this academy's client and logs the outcome.</summary>
+    internal async Task ProbeAndLogAsync(string pathBase, ILogger logger)
+    {
+        var check = await ArenaPortalProbe.ProbeAsync(Academy, HttpClient, pathBase);
+        if (check.Ok) logger.LogInformation("{Summary}", check.Summary);
+        else logger.LogError("ARENA portal deployment problem: {Summary}. Fix: {Fix}", check.Summary, check.Fix);
     }
 
     /// <inheritdoc />
