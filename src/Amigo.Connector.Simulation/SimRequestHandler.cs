@@ -167,7 +167,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 var text = ((string?)key ?? "").Trim();
                 if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                     return (className, store.Find(className, id) is { } byText ? [byText] : []);
-                var query = SimOql.Parse(text, store);
+                // iTop quotes the query as sent in its errors, trailing spaces included (recording 45).
+                var query = SimOql.Parse((string?)key ?? "", store);
                 // When the OQL selects another class than 'class', the OQL class wins (recording 47).
                 return (query.ClassName, store.All(query.ClassName).Where(o => query.Predicate(o, store)).ToList());
             case JTokenType.Object:

@@ -37,6 +37,7 @@ public sealed class SimulatedITopContractTests : IDisposable
     [Fact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client);
     [Fact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client);
     [Fact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client);
+    [Fact] public Task Answers_bad_requests_like_the_recordings() => ITopContract.AnswersBadRequestsLikeTheRecordings(Target, _client);
 
     private ITopContractTarget Target => new(_sim.ClientOptions(), ITopSimulationOptions.Admin.Login, ITopSimulationOptions.Admin.Password,
         ITopSimulationOptions.NoRest.Login, ITopSimulationOptions.NoRest.Password);
@@ -74,6 +75,7 @@ public sealed class RealITopContractTests : IDisposable
     [RealITopFact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client!);
     [RealITopFact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client!);
     [RealITopFact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client!);
+    [RealITopFact] public Task Answers_bad_requests_like_the_recordings() => ITopContract.AnswersBadRequestsLikeTheRecordings(RealITop.Target!, _client!);
 
     public void Dispose() => _client?.Dispose();
 }

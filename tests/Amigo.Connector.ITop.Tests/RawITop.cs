@@ -75,4 +75,7 @@ public sealed record RawAnswer(int Status, string Body)
     public JsonElement Objects => Root.GetProperty("objects");
 
     public JsonElement Single() => Objects.EnumerateObject().Single().Value;
+
+    // The generated ToString would read every property, and Objects throws when there is none.
+    public override string ToString() => $"HTTP {Status}: {(Body.Length > 300 ? Body[..300] + "…" : Body)}";
 }
