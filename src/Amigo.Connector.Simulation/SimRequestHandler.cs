@@ -342,6 +342,10 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         return Objects(null, [copy], outputFields, "updated");
     }
 
+    // What iTop 3.2 answers for a write to an external field, a friendly name or another computed attribute (checked on the lab).
+    internal static SimError ReadOnly(string className, string attribute) =>
+        new(100, $"Error: {attribute}: Attempting to set the value on the read-only attribute {className}::{attribute}");
+
     private JObject Delete(JObject json, ITopSimUser caller)
     {
         RequireComment(json);
@@ -351,7 +355,11 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         if (json["key"] is not { } key) throw new SimError(100, "Error: Missing parameter 'key'");
         var (_, found) = Select(className, key);
         var ordered = Order(found).ToList();
-        var answer = Objects($"Deleted: {ordered.Count}", ordered, ["id", "friendlyname"], "");
+        // iTop deletes the links an object owns (an account's profile links) with it, lists them after the objects
+        // and counts them apart: "Deleted: 1 plus (for DB integrity) 2" (checked on the lab).
+        var owned = ordered.SelectMany(store.OwnedLinks).ToList();
+        var message = owned.Count == 0 ? $"Deleted: {ordered.Count}" : $"Deleted: {ordered.Count} plus (for DB integrity) {owned.Count}";
+        var answer = Objects(message, [.. ordered, .. owned], ["id", "friendlyname"], "");
         if (json.Value<bool?>("simulate") != true)
             foreach (var item in ordered) store.Remove(item.ClassName, item.Id);
         return answer;
@@ -373,9 +381,9 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         foreach (var property in fields.Properties())
         {
             var name = property.Name;
-            if (!cls.TryGet(name, out var attribute) || attribute.Kind is SimKind.ExternalField or SimKind.Computed
-                || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
+            if (!cls.TryGet(name, out var attribute) || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
                 throw new SimError(100, $"Error: {name}: Unknown attribute");
+            if (attribute.Kind is SimKind.ExternalField or SimKind.Computed) throw ReadOnly(item.ClassName, name);
             var value = property.Value;
             switch (attribute.Kind)
             {
