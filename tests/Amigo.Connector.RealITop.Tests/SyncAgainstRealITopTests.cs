@@ -21,7 +21,9 @@ public sealed class SyncAgainstRealITopTests(PostgresFixture postgres) : IClassF
 
         Assert.True(sync.Outcome == "succeeded", $"{sync.Outcome}: {sync.Summary} {sync.Error}");
         var untouched = before.Values.Where(row => after.TryGetValue(row.Id, out var now) && now == row).ToList();
-        Assert.True(untouched.Count >= 60, $"the lab holds its seeded tickets ({untouched.Count} untouched of {before.Count})");
+        // CI adds 20,000 closed tickets (scripts/itop-lab.sh clone): a volume a stock PHP (128 MB) cannot serve in one answer.
+        var volume = int.Parse(Environment.GetEnvironmentVariable("AMIGO_ITOP_LAB_CLONES") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(untouched.Count >= 60 + volume, $"the lab holds its seeded and cloned tickets ({untouched.Count} untouched of {before.Count})");
         Assert.All(untouched, row => Assert.Equal(row, synced.GetValueOrDefault(row.Id)));
         Assert.Empty(synced.Keys.Except(after.Keys));
 
