@@ -325,6 +325,7 @@ export AMIGO_ITOP_DB_NAME='$db_name'
 export AMIGO_ITOP_DB_USER='$db_user'
 export AMIGO_ITOP_DB_PASSWORD='$db_pwd'
 export AMIGO_ITOP_LAB_MANIFEST='$root/manifest.json'
+export AMIGO_ITOP_LAB_ITOP_DIR='$web'
 export AMIGO_ITOP_LAB_REQUEST_LOG='$logs/requests.log'
 EOF
 }

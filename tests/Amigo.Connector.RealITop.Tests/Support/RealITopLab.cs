@@ -89,6 +89,35 @@ public sealed class RealITopLab
         return teams;
     }
 
+    /// <summary>
+    /// For each ticket, the attributes its current state makes mandatory but that are empty: what iTop's console would
+    /// refuse to save (REST does not check it). Asked of iTop itself (<c>tests/itop-lab/console-check.php</c>).
+    /// </summary>
+    public async Task<Dictionary<long, string[]>> ConsoleMissingAttributesAsync(IEnumerable<long> ids)
+    {
+        var itop = Environment.GetEnvironmentVariable("AMIGO_ITOP_LAB_ITOP_DIR") ?? throw new InvalidOperationException("AMIGO_ITOP_LAB_ITOP_DIR is not set");
+        var script = Path.Combine(RepositoryRoot(), "tests", "itop-lab", "console-check.php");
+        var start = new System.Diagnostics.ProcessStartInfo("php") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-d", "memory_limit=256M", script, itop }.Concat(ids.Select(id => id.ToString(CultureInfo.InvariantCulture))))
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"console-check.php failed ({process.ExitCode}): {await error}");
+        using var json = System.Text.Json.JsonDocument.Parse(await output);
+        return json.RootElement.EnumerateObject().ToDictionary(
+            ticket => long.Parse(ticket.Name, CultureInfo.InvariantCulture),
+            ticket => ticket.Value.GetProperty("missing").EnumerateArray().Select(code => code.GetString()!).ToArray());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Amigo.Connector.sln"))) return folder.FullName;
+        throw new InvalidOperationException("The repository root (Amigo.Connector.sln) is not above " + AppContext.BaseDirectory);
+    }
+
     /// <summary>A scalar from iTop's database.</summary>
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
