@@ -32,8 +32,11 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
             "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
             + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.", note);
         Assert.Equal(1, report.Counts["moved"]);
-        var audit = Assert.Single(harness.Audit.Entries, e => e.Action == "dispatch");
-        Assert.Equal(("done", id), (audit.Outcome, audit.ITopKey!.Value));
+        // Decided (with the key also written in the call's comment) before the write, done after it.
+        var audit = harness.Audit.Entries.Where(e => e.Action == "dispatch").ToList();
+        Assert.Equal([("decided", id), ("done", id)], audit.Select(e => (e.Outcome, e.ITopKey!.Value)));
+        Assert.Equal(audit[0].IdempotencyKey + ":done", audit[1].IdempotencyKey);
+        Assert.Contains($"[{audit[0].IdempotencyKey}]", (string?)call["comment"]);
         var move = Assert.Single(await harness.MovesAsync());
         Assert.Equal((MoveStates.Done, harness.Demo.TlsTeam, harness.Demo.MplTeam), (move.State, move.FromTeamId!.Value, move.ToTeamId!.Value));
     }
