@@ -30,10 +30,12 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
         using var itop = Targets();
         var academy = "ac-" + boundary;
         var config = await ConfigAsync(academy, itop);
-        var resolved = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime.AddDays(-20).AddSeconds(-DateTime.UtcNow.Second);
+        // Whole seconds, as iTop stores dates: the synced copy must carry the same resolution date.
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime;
+        var resolved = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second).AddDays(-20);
         var tickets = new[] { itop.AddResolved(resolved), itop.AddResolved(resolved.AddMinutes(5)) };
-        foreach (var (id, reference) in tickets)
-            await InsertTicketAsync(academy, id, reference, "resolved", "Resolved", resolvedLocal: resolved);
+        for (var i = 0; i < tickets.Length; i++)
+            await InsertTicketAsync(academy, tickets[i].Id, tickets[i].Ref, "resolved", "Resolved", resolvedLocal: resolved.AddMinutes(5 * i));
 
         var killed = await AmigoProcess.RunAsync(config, WriteBoundaries.Of("autoclose", boundary), "jobs", "run", "autoclose", "--academy", academy);
         Assert.True(killed.Code == AmigoProcess.Killed, $"exit {killed.Code}: {killed.Error}");
@@ -44,7 +46,7 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
 
         foreach (var (id, reference) in tickets)
         {
-            Assert.Equal("closed", itop.Field(id, "status"));
+            Assert.True(itop.Field(id, "status") == "closed", $"{reference} is {itop.Field(id, "status")}: {next.Output}");
             Assert.True(itop.WritesTo(id) == 1, $"{reference} written {itop.WritesTo(id)} times");
             Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE academy_id = @a AND itop_key = @id AND actor = 'autoclose' AND action = 'close' AND outcome = 'done'", academy, id));
             Assert.True(await ScalarAsync<bool>("SELECT closed_by_connector FROM tickets WHERE academy_id = @a AND itop_id = @id", academy, id), $"{reference} not counted as the connector's closing");
@@ -80,7 +82,7 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
             Assert.True(itop.WritesTo(id) == 1, $"{reference} written {itop.WritesTo(id)} times");
             Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE academy_id = @a AND itop_key = @id AND actor = 'reassign' AND action = 'dispatch' AND outcome = 'done'", academy, id));
             // The move is remembered, so the ping-pong and window guards see it.
-            Assert.Equal(1, await CountAsync("SELECT count(*) FROM reassign_moves WHERE academy_id = @a AND ticket_id = @id AND state = 'done'", academy, id));
+            Assert.Equal(1, await CountAsync("SELECT count(*) FROM reassign_moves WHERE academy_id = @a AND itop_id = @id AND state = 'done'", academy, id));
         }
         await AssertSettledAsync(academy, "reassign");
 
