@@ -105,38 +105,8 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
     private async Task<IReadOnlyList<JobRunRecord>> RunsAsync(string academy, string job) =>
         await new JobRunStore(new ConnectorDatabase(postgres.DataSource), TimeProvider.System).RecentAsync(academy, job, 10);
 
-    private async Task<string> ConfigAsync(string academy, FaultITop itop)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"amigo-fault-{academy}-{Guid.NewGuid():N}.json");
-        var config = new Dictionary<string, object>
-        {
-            ["Amigo"] = new Dictionary<string, object>
-            {
-                ["Database"] = new { ConnectionString = postgres.ConnectionString, MigrateOnStart = false },
-                ["Scheduler"] = new { Enabled = false },
-                ["Academies"] = new Dictionary<string, object>
-                {
-                    [academy] = new
-                    {
-                        DisplayName = "Académie de Toulouse",
-                        ITop = new { itop.Url, itop.User, itop.Password },
-                        Jobs = new { sync = new { Enabled = false } },
-                        Plugins = new
-                        {
-                            autoclose = new { Enabled = true },
-                            reassign = new
-                            {
-                                Enabled = true,
-                                Rules = new[] { new { Name = "Vers la plateforme", TeamIn = new[] { Helpdesk }, AgentAssigned = false, TargetTeam = Platform } },
-                            },
-                        },
-                    },
-                },
-            },
-        };
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(config));
-        return file;
-    }
+    private Task<string> ConfigAsync(string academy, FaultITop itop) =>
+        ChildConfig.WriteAsync(postgres.ConnectionString, academy, itop.Url, itop.User, itop.Password, Helpdesk, Platform);
 
     private async Task InsertTicketAsync(string academy, long id, string reference, string status, string group,
         long? teamId = null, string? teamName = null, DateTime? resolvedLocal = null)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Data;
 using Amigo.Connector.Host.Cli;
@@ -94,6 +95,12 @@ public sealed class ExitCodeTableTests(PostgresFixture postgres) : IClassFixture
             run = (await runs.RecentAsync("toulouse", "verdict", 1)).FirstOrDefault(r => r.Outcome != JobRunOutcomes.Running);
             return run is not null;
         });
+        // What monitoring reads: /health and the jobs API show the last outcome of the academy's job.
+        using (var health = JsonDocument.Parse(await (await app.Client(null).GetAsync("/health")).Content.ReadAsStringAsync()))
+            Assert.Contains(health.RootElement.GetProperty("jobs").EnumerateArray(),
+                j => j.GetProperty("academy").GetString() == "toulouse" && j.GetProperty("job").GetString() == "verdict" && j.GetProperty("outcome").GetString() == outcome);
+        using (var jobs = JsonDocument.Parse(await app.Client(TestHosts.AdminKey).GetStringAsync("/api/academies/toulouse/jobs")))
+            Assert.Equal(outcome, jobs.RootElement.EnumerateArray().Single(j => j.GetProperty("id").GetString() == "verdict").GetProperty("lastOutcome").GetString());
         await app.StopAsync();
         Assert.Equal(("schedule", outcome), (run!.Trigger, run.Outcome));
         Assert.Equal(exitCode, ExitCodes.ForOutcome(run.Outcome));
