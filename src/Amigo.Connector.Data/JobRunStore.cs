@@ -50,8 +50,8 @@ public sealed class JobRunStore(IConnectorDatabase database, TimeProvider time)
     }
 
     /// <summary>Records a run that did not start because another host holds the lock.</summary>
-    public async Task<long> RecordSkippedAsync(string academyId, string jobId, string trigger, string reason, CancellationToken cancellationToken = default,
-        string? hostName = null, bool dryRun = false)
+    public async Task<long> RecordSkippedAsync(string academyId, string jobId, string trigger, string reason, string? hostName = null, bool dryRun = false,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""

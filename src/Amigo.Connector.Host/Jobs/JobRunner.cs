@@ -57,7 +57,7 @@ public sealed class JobRunner(
         if (lockHandle is null)
         {
             var reason = $"Another run of {job.Id} for {academy.Id} holds the lock (this host or another).";
-            var skippedId = await runs.RecordSkippedAsync(academy.Id, job.Id, request.Trigger, reason, cancellationToken, host.Name, request.DryRun);
+            var skippedId = await runs.RecordSkippedAsync(academy.Id, job.Id, request.Trigger, reason, host.Name, request.DryRun, cancellationToken);
             logger.LogInformation("Job {Job} for {Academy} skipped: {Reason}", job.Id, academy.Id, reason);
             return new JobRunHandle(skippedId, Task.FromResult(new JobRunResult(skippedId, academy.Id, job.Id, JobRunOutcomes.SkippedLocked,
                 new Dictionary<string, long>(), reason, null, null)));
