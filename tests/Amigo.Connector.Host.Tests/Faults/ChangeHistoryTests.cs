@@ -26,14 +26,14 @@ public sealed class ChangeHistoryTests
             ["id", "status"]));
         await client.ApplyStimulusAsync(new ITopStimulus("UserRequest", ITopKey.Id(other), "ev_close", new ITopFields(), "Fermée par un agent", ["id"]));
 
-        var changes = await client.GetAsync(new ITopGetRequest("CMDBChange", ITopKey.Query("SELECT CMDBChange WHERE userinfo LIKE '%autoclose%'"),
+        var changes = await client.GetAsync(new ITopGetRequest("CMDBChange", ITopKey.Query(Oql.Select("CMDBChange").WhereContains("userinfo", "autoclose").Build()),
             ["date", "userinfo", "user_id", "origin"]));
         var change = Assert.Single(changes.Objects);
         Assert.Equal(("webservice-rest", "Connecteur Amigo (autoclose) [autoclose:close:1:20261103]", ITopSimulationOptions.Connector.UserId),
             (change.GetString("origin"), change.GetString("userinfo"), change.GetString("user_id")));
 
         var status = await client.GetAsync(new ITopGetRequest("CMDBChangeOpSetAttributeScalar",
-            ITopKey.Query($"SELECT CMDBChangeOpSetAttributeScalar WHERE objclass = 'UserRequest' AND objkey = {id} AND attcode = 'status'"),
+            ITopKey.Query(Oql.Select("CMDBChangeOpSetAttributeScalar").Where("objclass", "=", "UserRequest").Where("objkey", "=", id).Where("attcode", "=", "status").Build()),
             ["change", "oldvalue", "newvalue", "userinfo"]));
         var op = Assert.Single(status.Objects);
         Assert.Equal(("resolved", "closed", change.Key), (op.GetString("oldvalue"), op.GetString("newvalue"), op.GetExternalKey("change")));

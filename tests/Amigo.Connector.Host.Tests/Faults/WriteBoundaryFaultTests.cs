@@ -97,7 +97,7 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
         var runs = await RunsAsync(academy, job);
         Assert.Equal(JobRunOutcomes.Abandoned, runs[^1].Outcome);
         Assert.All(runs.Take(runs.Count - 1), r => Assert.Equal(JobRunOutcomes.Succeeded, r.Outcome));
-        var audit = new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource));
+        var audit = new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource), TimeProvider.System);
         foreach (var action in new[] { "close", "remind", "dispatch" })
             Assert.Empty(await ((Contracts.Audit.IAuditLog)audit).UnsettledDecisionsAsync(academy, job, action));
     }
