@@ -11,6 +11,7 @@ namespace Amigo.Connector.Simulation;
 internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)
 {
     private readonly SimAccountRules _accounts = new(store);
+    private readonly SimChangeTracker _changes = new(store);
 
     private const int DescriptionLimit = 65535;
 
@@ -281,6 +282,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             created.Values["start_date"] = store.Clock.LocalText;
             created.Values["last_update"] = store.Clock.LocalText;
         }
+        _changes.Created(created, Comment(json), caller);
         return Objects(null, [created], outputFields, "created");
     }
 
@@ -298,6 +300,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         Touch(copy);
         store.Replace(copy);
         store.SaveLinks(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -339,6 +342,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         }
         Touch(copy);
         store.Replace(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -361,7 +365,11 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var message = owned.Count == 0 ? $"Deleted: {ordered.Count}" : $"Deleted: {ordered.Count} plus (for DB integrity) {owned.Count}";
         var answer = Objects(message, [.. ordered, .. owned], ["id", "friendlyname"], "");
         if (json.Value<bool?>("simulate") != true)
-            foreach (var item in ordered) store.Remove(item.ClassName, item.Id);
+            foreach (var item in ordered)
+            {
+                _changes.Deleted(item, Comment(json), caller);
+                store.Remove(item.ClassName, item.Id);
+            }
         return answer;
     }
 
@@ -518,6 +526,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var className = (string?)json["class"] ?? throw new SimError(100, "Error: Missing parameter 'class'");
         return store.IsClass(className) ? className : throw new SimError(100, $"Error: class: '{className}' is not a valid class'");
     }
+
+    private static string Comment(JObject json) => ITopSimulationStore.TextOf(json["comment"]) ?? "";
 
     private static void RequireComment(JObject json)
     {
