@@ -31,6 +31,9 @@ public sealed class ConnectorHostOptions
     /// <summary>Service replacements applied after everything else (fakes in tests).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Plugins already loaded (the CLI loads them before parsing); when set, nothing is loaded again.</summary>
+    internal PluginPreload? Plugins { get; set; }
+
     /// <summary>Name recorded in <c>job_runs.host_name</c>; default the machine name.</summary>
     public string? HostName { get; set; }
 }

@@ -34,6 +34,12 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>Loads the plugins (folder and explicit assemblies) and lets each register its services.</summary>
     public static PluginCatalog AddConnectorPlugins(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
     {
+        if (options.Plugins is { } preloaded)
+        {
+            foreach (var descriptor in preloaded.Services) services.Add(descriptor);
+            services.AddSingleton(preloaded.Catalog);
+            return preloaded.Catalog;
+        }
         var configured = configuration[$"{AmigoOptions.SectionName}:PluginsPath"];
         var folder = !options.ScanPluginsFolder ? null
             : string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "plugins")
