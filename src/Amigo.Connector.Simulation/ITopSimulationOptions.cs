@@ -74,6 +74,13 @@ public sealed record ITopSimulationOptions
         ["ev_resolve"] = ["solution"],
     };
 
+    /// <summary>
+    /// PHP's <c>memory_limit</c> as a number of objects: a <c>core/get</c> answering more objects dies like a real iTop
+    /// whose PHP runs out of memory (HTTP 500, PHP's fatal-error text, nothing in JSON). A stock PHP (128 MB) serves
+    /// about 8,000 UserRequests with the sync's field list (~10 KB of PHP memory each); null: no limit.
+    /// </summary>
+    public int? MemoryLimitObjects { get; init; }
+
     /// <summary>Whether to seed the demo data of <see cref="ITopSimulationSeed.Academies"/> at start.</summary>
     public bool SeedDemoData { get; init; }
 

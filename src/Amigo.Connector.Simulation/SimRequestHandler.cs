@@ -55,6 +55,10 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 };
             }
         }
+        catch (SimMemoryExhausted)
+        {
+            return new SimAnswer(500, SimMemoryExhausted.PhpFatal, "text/html; charset=UTF-8");
+        }
         catch (SimError e)
         {
             answer = new JObject { ["code"] = e.Code, ["message"] = e.Message };
@@ -149,6 +153,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             if (pageNumber <= 0) throw new SimError(13, "The request page number is not valid. It must be an integer greater than 0", withNullObjects: true);
             ordered = ordered.Skip((pageNumber - 1) * limit.Value).Take(limit.Value).ToList();
         }
+        if (options.MemoryLimitObjects is { } memoryLimit && ordered.Count > memoryLimit) throw new SimMemoryExhausted();
         return Objects($"Found: {total}", ordered, outputFields, "");
     }
 

@@ -26,7 +26,8 @@ public sealed class OversizedQueryTests(PostgresFixture postgres) : IClassFixtur
         await using var app = ConnectorApplication.Build([], options =>
         {
             options.RunScheduler = false;
-            foreach (var (key, value) in configuration) options.Configuration[key] = value;
+            // The test assembly's plugins are not loaded here: only the plugins folder, as in production.
+            foreach (var (key, value) in configuration.Where(c => !c.Key.Contains(":Plugins:", StringComparison.Ordinal))) options.Configuration[key] = value;
             options.Configuration["Amigo:PluginsPath"] = PluginsFolder;
             options.Configuration["Amigo:Academies:toulouse:Plugins:catalogue:Enabled"] = "true";
             options.Configuration["urls"] = "http://127.0.0.1:0";
