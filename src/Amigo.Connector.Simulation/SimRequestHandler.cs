@@ -285,6 +285,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var copy = target.Clone();
         ApplyFields(copy, fields, caller);
         if (SimAccountSchema.IsUserClass(copy.ClassName)) _accounts.BeforeWrite(copy, target, caller);
+        RequireConsoleComplete(copy, target, null);
         Touch(copy);
         store.Replace(copy);
         store.SaveLinks(copy);
@@ -327,9 +328,22 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 copy.Values["close_date"] = now;
                 break;
         }
+        RequireConsoleComplete(copy, target, stimulus);
         Touch(copy);
         store.Replace(copy);
         return Objects(null, [copy], outputFields, "updated");
+    }
+
+    // The console's rule (ITopSimulationOptions.ConsoleMandatoryAttributes), when the simulation is asked to enforce it.
+    private void RequireConsoleComplete(SimObject written, SimObject before, string? stimulus)
+    {
+        if (options.ConsoleMandatoryAttributes is not { } rules || written.ClassName != "UserRequest") return;
+        var state = written.Values.GetValueOrDefault("status", "new");
+        var missing = rules.GetValueOrDefault(state, []).Where(a => written.Values.GetValueOrDefault(a, "") is "" or "0").ToList();
+        if (missing.Count > 0)
+            throw new SimError(100, $"Console rule: attribute(s) {string.Join(", ", missing)} mandatory in state '{state}' would be empty.", withNullObjects: true);
+        if (stimulus == "ev_reassign" && written.Values.GetValueOrDefault("agent_id", "") == before.Values.GetValueOrDefault("agent_id", ""))
+            throw new SimError(100, "Console rule: ev_reassign must change agent_id.", withNullObjects: true);
     }
 
     private JObject Delete(JObject json, ITopSimUser caller)

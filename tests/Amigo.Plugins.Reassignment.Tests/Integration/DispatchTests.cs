@@ -1,3 +1,4 @@
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.Reassignment.Data;
 using Amigo.Plugins.Reassignment.Tests.Support;
@@ -9,34 +10,90 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
 {
     private const string MontpellierUai = "0340100Z";
 
-    [Theory]
-    [InlineData("new", "ev_assign")]       // recording 100: ev_assign from new
-    [InlineData("assigned", "ev_reassign")] // recording 103: ev_reassign changing the team
-    public async Task A_Montpellier_establishment_ticket_in_a_Toulouse_team_goes_to_the_MPL_platform_with_a_note(string status, string stimulus)
+    /// <summary>The simulation refuses what iTop's console would call incomplete (mandatory attributes of the state, ev_reassign's must_change).</summary>
+    private static readonly ITopSimulationOptions ConsoleRules = new() { ConsoleMandatoryAttributes = ITopSimulationOptions.StockStateMandatoryAttributes };
+
+    [Fact]
+    public async Task A_new_ticket_stays_new_in_the_MPL_platform_queue_with_a_note()
     {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule());
-        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, status);
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "new");
 
         var report = await harness.RunAsync();
 
         var store = harness.TlsITop.Store;
         Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
-        Assert.Equal("assigned", store.GetField("UserRequest", id, "status"));
-        var call = Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
-        Assert.Equal(stimulus, (string?)call["stimulus"]);
+        Assert.Equal("new", store.GetField("UserRequest", id, "status"));      // stock iTop has no "dispatched" state
+        Assert.Equal("0", store.GetField("UserRequest", id, "agent_id"));
+        Assert.Empty(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        var call = Assert.Single(harness.TlsITop.CallsOf("core/update"));
         Assert.Null(call["fields"]!["status"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)call["comment"]));
-        Assert.Empty(harness.TlsITop.CallsOf("core/update"));
-        var note = store.GetCaseLog(id, "private_log").Last().Message;
-        Assert.Equal(
-            "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
-            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.", note);
+        AssertNote(store, id);
         Assert.Equal(1, report.Counts["moved"]);
         var audit = Assert.Single(harness.Audit.Entries, e => e.Action == "dispatch");
         Assert.Equal(("done", id), (audit.Outcome, audit.ITopKey!.Value));
         var move = Assert.Single(await harness.MovesAsync());
         Assert.Equal((MoveStates.Done, harness.Demo.TlsTeam, harness.Demo.MplTeam), (move.State, move.FromTeamId!.Value, move.ToTeamId!.Value));
     }
+
+    [Theory]
+    [InlineData("assigned")]      // recording 103: ev_reassign changing the team
+    [InlineData("escalated_ttr")]
+    public async Task An_assigned_ticket_is_reassigned_to_the_MPL_platform_and_one_of_its_agents(string status)
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, status, agentId: harness.Demo.AgentSebastien);
+
+        var report = await harness.RunAsync();
+
+        var store = harness.TlsITop.Store;
+        Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
+        Assert.Equal("assigned", store.GetField("UserRequest", id, "status"));
+        // The console's assigned state needs an agent, and ev_reassign must change it: the MPL platform's only agent.
+        Assert.Equal(harness.Demo.AgentFrancois.ToString(), store.GetField("UserRequest", id, "agent_id"));
+        var call = Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        Assert.Equal("ev_reassign", (string?)call["stimulus"]);
+        Assert.Null(call["fields"]!["status"]);
+        AssertNote(store, id);
+        Assert.Equal(1, report.Counts["moved"]);
+    }
+
+    [Fact]
+    public async Task A_pending_ticket_gets_the_assignment_the_console_offers_with_an_agent_of_the_new_team()
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
+        harness.TlsITop.Store.SetFields("UserRequest", id, new Dictionary<string, string> { ["status"] = "pending", ["pending_reason"] = "Attente du demandeur" });
+        await harness.SyncAsync(id, MontpellierUai);
+
+        await harness.RunAsync();
+
+        var store = harness.TlsITop.Store;
+        Assert.Equal(("assigned", harness.Demo.MplTeam.ToString(), harness.Demo.AgentFrancois.ToString()),
+            (store.GetField("UserRequest", id, "status"), store.GetField("UserRequest", id, "team_id"), store.GetField("UserRequest", id, "agent_id")));
+        Assert.Equal("ev_assign", (string?)Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"))["stimulus"]);
+    }
+
+    [Fact]
+    public async Task An_assigned_ticket_is_not_moved_to_a_team_without_agents()
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        harness.TlsITop.Store.RemoveTeamMember(harness.Demo.MplTeam, harness.Demo.AgentFrancois);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
+
+        var report = await harness.RunAsync();
+
+        Assert.Empty(ReassignHarness.Writes(harness.TlsITop));
+        Assert.Equal(harness.Demo.TlsTeam.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "team_id"));
+        Assert.Equal(1, report.Counts["skipped.target_team_has_no_agent"]);
+    }
+
+    private static void AssertNote(ITopSimulationStore store, long id) =>
+        Assert.Equal(
+            "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
+            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.",
+            store.GetCaseLog(id, "private_log").Last().Message);
 
     [Fact]
     public async Task A_ticket_already_in_the_right_team_is_left_alone()
