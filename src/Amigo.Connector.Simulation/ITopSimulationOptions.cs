@@ -124,7 +124,7 @@ public sealed record ITopSimulationOptions
             {
                 ["ev_reassign"] = "assigned", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved", ["ev_timeout"] = "escalated_ttr",
             },
-            ["escalated_ttr"] = new Dictionary<string, string> { ["ev_reassign"] = "escalated_ttr", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved" },
+            ["escalated_ttr"] = new Dictionary<string, string> { ["ev_reassign"] = "assigned", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved" },
             ["pending"] = new Dictionary<string, string> { ["ev_assign"] = "assigned", ["ev_resolve"] = "resolved" },
             ["resolved"] = new Dictionary<string, string> { ["ev_close"] = "closed", ["ev_reopen"] = "assigned" },
             ["rejected"] = new Dictionary<string, string>(),

@@ -42,7 +42,7 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
     [InlineData("escalated_ttr")]
     public async Task An_assigned_ticket_is_reassigned_to_the_MPL_platform_and_one_of_its_agents(string status)
     {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true), toulouseOptions: ConsoleRules);
         var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, status, agentId: harness.Demo.AgentSebastien);
 
         var report = await harness.RunAsync();
@@ -60,25 +60,9 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task A_pending_ticket_gets_the_assignment_the_console_offers_with_an_agent_of_the_new_team()
-    {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
-        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
-        harness.TlsITop.Store.SetFields("UserRequest", id, new Dictionary<string, string> { ["status"] = "pending", ["pending_reason"] = "Attente du demandeur" });
-        await harness.SyncAsync(id, MontpellierUai);
-
-        await harness.RunAsync();
-
-        var store = harness.TlsITop.Store;
-        Assert.Equal(("assigned", harness.Demo.MplTeam.ToString(), harness.Demo.AgentFrancois.ToString()),
-            (store.GetField("UserRequest", id, "status"), store.GetField("UserRequest", id, "team_id"), store.GetField("UserRequest", id, "agent_id")));
-        Assert.Equal("ev_assign", (string?)Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"))["stimulus"]);
-    }
-
-    [Fact]
     public async Task An_assigned_ticket_is_not_moved_to_a_team_without_agents()
     {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true), toulouseOptions: ConsoleRules);
         harness.TlsITop.Store.RemoveTeamMember(harness.Demo.MplTeam, harness.Demo.AgentFrancois);
         var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
 
@@ -175,7 +159,7 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         var third = await harness.RunAsync();
         var fourth = await harness.RunAsync();
 
-        Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        Assert.Single(harness.TlsITop.CallsOf("core/update"));
         Assert.Equal(1, first.Counts["moved"]);
         Assert.Equal(1, second.Counts["skipped.ping_pong"]);
         Assert.Equal(1, third.Counts["skipped.moved_within_window"]);
@@ -194,21 +178,6 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Empty(ReassignHarness.Writes(harness.TlsITop));
         Assert.Equal(1, report.Counts["skipped.agent_assigned"]);
         Assert.Equal(harness.Demo.AgentSebastien.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "agent_id"));
-    }
-
-    [Fact]
-    public async Task A_rule_that_allows_it_moves_an_assigned_ticket_and_frees_the_agent()
-    {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true));
-        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
-
-        var report = await harness.RunAsync();
-
-        var store = harness.TlsITop.Store;
-        Assert.Equal(1, report.Counts["moved"]);
-        Assert.Equal("ev_reassign", (string?)Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"))["stimulus"]);
-        Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
-        Assert.Equal("0", store.GetField("UserRequest", id, "agent_id"));
     }
 
     [Fact]
