@@ -20,6 +20,7 @@ public static class ConnectorCli
         new PluginsCommand(),
         new SyncCommand(),
         new JobsCommand(),
+        new CheckCommand(),
     ];
 
     /// <summary>

@@ -77,6 +77,7 @@ public static class ConnectorApplication
         app.UseMiddleware<ApiGateMiddleware>();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapReadinessEndpoints();
         var api = app.MapGroup("/api");
         api.MapAcademyEndpoints();
         api.MapJobEndpoints();

@@ -28,6 +28,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddConnectorAcademies();
         services.AddConnectorJobs(settings, options);
         services.AddConnectorApi();
+        services.AddConnectorPreflight(settings, options);
         return settings;
     }
 
@@ -91,6 +92,15 @@ public static class ConnectorServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         }
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Options.Scheduler.ShutdownTimeout + TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    /// <summary>The preflight (<c>amigo check</c>) and, when the host runs it at start, its background service.</summary>
+    public static IServiceCollection AddConnectorPreflight(this IServiceCollection services, ConnectorSettings settings, ConnectorHostOptions options)
+    {
+        services.AddSingleton<Check.AcademyCheck>();
+        services.AddSingleton<Check.PreflightResults>();
+        if (options.RunPreflight ?? options.RunScheduler ?? settings.Options.Scheduler.Enabled) services.AddHostedService<Check.PreflightService>();
         return services;
     }
 
