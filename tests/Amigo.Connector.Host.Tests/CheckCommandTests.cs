@@ -92,6 +92,47 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_example_configuration_passes_against_a_stock_iTop()
+    {
+        var montpellierAccount = new ITopSimUser("amigo-connector", "montpellier-secret", "amigo-connector", "5")
+        {
+            Profiles = ["Service Desk Agent", "Support Agent", "REST Services User"],
+        };
+        using var itop = StockITop(new ITopSimulationOptions { Users = [ITopSimulationOptions.Connector, montpellierAccount] });
+        // Unique variable names: other tests set the example's own names to other values in parallel.
+        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Environment.SetEnvironmentVariable($"CHECK_TLS_{suffix}", "secret");
+        Environment.SetEnvironmentVariable($"CHECK_MPL_{suffix}", "montpellier-secret");
+        Environment.SetEnvironmentVariable($"CHECK_KEY_{suffix}", "example-admin-key-0123456789");
+        Environment.SetEnvironmentVariable($"CHECK_TKEY_{suffix}", "example-toulouse-key-0123456789");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Amigo:Database:ConnectionString"] = await postgres.CreateDatabaseAsync(),
+            ["Amigo:PluginsPath"] = PluginsFolder,
+            ["Amigo:Academies:toulouse:ITop:Url"] = itop.Url,
+            ["Amigo:Academies:toulouse:ITop:PasswordEnvironmentVariable"] = $"CHECK_TLS_{suffix}",
+            ["Amigo:Academies:montpellier:ITop:Url"] = itop.Url,
+            ["Amigo:Academies:montpellier:ITop:PasswordEnvironmentVariable"] = $"CHECK_MPL_{suffix}",
+            ["Amigo:ApiKeys:0:KeyEnvironmentVariable"] = $"CHECK_KEY_{suffix}",
+            ["Amigo:ApiKeys:1:KeyEnvironmentVariable"] = $"CHECK_TKEY_{suffix}",
+        };
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await ConnectorCli.RunAsync(["check", "--config", Path.Combine(ConfigurationValidationTests.FindRepositoryRoot(), "config", "amigo.example.json")], options =>
+        {
+            options.TimeProvider = itop.Clock;
+            foreach (var (key, value) in configuration) options.Configuration[key] = value;
+        }, output, error);
+
+        Assert.True(code == ExitCodes.Success, output.ToString() + error);
+        Assert.Contains("toulouse (", output.ToString());
+        Assert.Contains("montpellier (", output.ToString());
+        Assert.DoesNotContain("✗", output.ToString());
+        Assert.DoesNotContain("  ! ", output.ToString());
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_an_account_without_REST_rights_are_told_apart()
     {
         using var itop = StockITop();
