@@ -16,7 +16,8 @@ namespace Amigo.Connector.Sync;
 /// is re-run from its unchanged watermark.
 /// </para>
 /// </summary>
-internal sealed class AdaptiveIdWindows(IITopClient client, string className, IReadOnlyList<string> fields, int width, int floor, ILogger logger, string academyId)
+internal sealed class AdaptiveIdWindows(IITopClient client, string className, IReadOnlyList<string> fields, int width, int floor, ILogger logger, string academyId,
+    Action<OqlBuilder>? conditions = null)
 {
     private readonly int _floor = Math.Min(floor, width);
 
@@ -33,7 +34,7 @@ internal sealed class AdaptiveIdWindows(IITopClient client, string className, IR
         while (true)
         {
             var upper = lower + Width;
-            var request = new ITopGetRequest(className, ITopKey.Query(Oql.Select(className).Where("id", ">", lower).Where("id", "<=", upper).Build()), fields);
+            var request = new ITopGetRequest(className, ITopKey.Query(Query(q => q.Where("id", ">", lower).Where("id", "<=", upper))), fields);
             var seen = 0;
             var retry = false;
             await using (var pages = client.StreamPagesAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken))
@@ -68,10 +69,18 @@ internal sealed class AdaptiveIdWindows(IITopClient client, string className, IR
         }
     }
 
+    private OqlQuery Query(Action<OqlBuilder> window)
+    {
+        var builder = Oql.Select(className);
+        conditions?.Invoke(builder);
+        window(builder);
+        return builder.Build();
+    }
+
     // An empty window may be a gap in the ids: ask whether anything lies beyond before stopping.
     private async Task<bool> AnythingBeyondAsync(long upper, CancellationToken cancellationToken)
     {
-        var beyond = Oql.Select(className).Where("id", ">", upper).Build();
+        var beyond = Query(q => q.Where("id", ">", upper));
         var probe = await client.GetAsync(new ITopGetRequest(className, ITopKey.Query(beyond), ["id"], Limit: 1, Page: 1), cancellationToken);
         return probe.TotalCount > 0;
     }

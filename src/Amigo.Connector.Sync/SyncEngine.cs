@@ -109,7 +109,8 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         else
         {
             var since = zone.ToITop(zone.ToInstant(ITopTimeZone.ParseLocal(watermark.LastUpdateLocal, "watermark")!.Value) - _options.Overlap);
-            pages = academy.ITop.StreamPagesAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
+            var width = Math.Min(_options.IdWindow, _windows.TryGetValue(academy.Id, out var known) ? known : watermark.IdWindow ?? _options.IdWindow);
+            pages = IncrementalRead.ReadAsync(academy.ITop, TicketClass, since, fields, width, _options.MinIdWindow, _logger, academy.Id, cancellationToken);
         }
 
         var maxSeen = await CopyTicketsAsync(connection, academy, pages, full, result, progress, cancellationToken);

@@ -61,6 +61,35 @@ public sealed class AdaptiveWindowTests(PostgresFixture postgres) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_incremental_read_too_big_for_one_answer_is_read_again_in_windows()
+    {
+        using var scenario = Scenario(memoryLimitObjects: 30);
+        await using var db = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
+        var engine = scenario.Engine(db, batchSize: 50, idWindow: 100, minIdWindow: 5);
+        var first = await engine.SyncAsync(scenario.Academy, new SyncRequest(Full: true));
+        // A mass update: 120 tickets change at once, far more than one answer of this iTop can hold.
+        scenario.Simulation.Clock.Advance(TimeSpan.FromMinutes(30));
+        var changed = scenario.Simulation.Store.Ids("UserRequest").Take(120).ToList();
+        foreach (var id in changed)
+            scenario.Simulation.Store.SetFields("UserRequest", id, new Dictionary<string, string> { ["title"] = $"Modifié {id}", ["last_update"] = scenario.Simulation.Clock.LocalText });
+        scenario.Simulation.Clock.Advance(TimeSpan.FromMinutes(5));
+        scenario.Simulation.ClearCalls();
+
+        var result = await engine.SyncAsync(scenario.Academy, new SyncRequest());
+
+        Assert.False(result.Full);
+        Assert.True(MemoryFailures(scenario.Simulation) > 0, "the incremental answer never failed: the test proves nothing");
+        // Each changed ticket read once, with the few the 2-minute overlap reads again.
+        var since = DateTime.ParseExact(first.Watermark!, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(-2)
+            .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = scenario.Simulation.Store.Ids("UserRequest").Count(id => string.CompareOrdinal(scenario.Simulation.Store.GetField("UserRequest", id, "last_update"), since) >= 0);
+        Assert.True(expected > 120 && expected < 130, $"{expected} tickets to read");
+        Assert.Equal(expected, result["tickets.read"]);
+        Assert.Equal(120, result["tickets.changed"]);
+        Assert.Equal(scenario.ITopTickets(), await SyncScenario.DatabaseTickets(db, scenario.Academy.ITop.TimeZone));
+    }
+
+    [Fact]
     public async Task Below_the_floor_the_sync_fails_with_iTops_error_and_the_watermark_does_not_move()
     {
         using var scenario = Scenario(memoryLimitObjects: 3);
