@@ -38,7 +38,6 @@ public sealed class ArenaSsoPlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpForwarder();
         services.TryAddSingleton<ProvisioningCache>();
         services.TryAddSingleton<IdentityLocks>();

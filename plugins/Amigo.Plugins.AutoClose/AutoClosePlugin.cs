@@ -39,7 +39,6 @@ public sealed class AutoClosePlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAutoCloseStore, PostgresAutoCloseStore>();
         services.TryAddTransient<AutoCloseJob>();
     }

@@ -37,7 +37,6 @@ public sealed class CatalogueSearchPlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICatalogueSource, PostgresCatalogueSource>();
         services.TryAddSingleton<CatalogueIndexStore>();
         services.TryAddSingleton<CatalogueSearchService>();

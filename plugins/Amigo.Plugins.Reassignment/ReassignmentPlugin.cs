@@ -45,7 +45,6 @@ public sealed class ReassignmentPlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new DepartementAcademies(ReadDepartements(provider.GetService<IConfiguration>())));
         services.TryAddSingleton<EstablishmentResolver>();
         services.TryAddSingleton<RuleEvaluator>();

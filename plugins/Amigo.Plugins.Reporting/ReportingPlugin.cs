@@ -37,7 +37,6 @@ public sealed class ReportingPlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportingSchema>();
         services.AddSingleton<MaterializedViewRefresher>();
         services.AddSingleton<ReportRunner>();

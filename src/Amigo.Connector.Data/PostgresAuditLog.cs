@@ -5,8 +5,11 @@ using Dapper;
 
 namespace Amigo.Connector.Data;
 
-/// <summary><see cref="IAuditLog"/> on the <c>audit_log</c> table. Before/After are stored as jsonb and read back as <see cref="System.Text.Json.JsonElement"/>.</summary>
-public sealed class PostgresAuditLog(IConnectorDatabase database) : IAuditLog
+/// <summary>
+/// <see cref="IAuditLog"/> on the <c>audit_log</c> table. Before/After are stored as jsonb and read back as
+/// <see cref="System.Text.Json.JsonElement"/>. Each entry is stamped with the host's clock, like the decision it records.
+/// </summary>
+public sealed class PostgresAuditLog(IConnectorDatabase database, TimeProvider time) : IAuditLog
 {
     private const string Columns = """
         id, at, academy_id, actor, action, itop_class, itop_key, ticket_ref, outcome, reason,
@@ -19,15 +22,15 @@ public sealed class PostgresAuditLog(IConnectorDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO audit_log (academy_id, actor, action, itop_class, itop_key, ticket_ref, outcome, reason,
+            INSERT INTO audit_log (at, academy_id, actor, action, itop_class, itop_key, ticket_ref, outcome, reason,
                                    before_state, after_state, itop_code, itop_message, idempotency_key, job_run_id)
-            VALUES (@AcademyId, @Actor, @Action, @ITopClass, @ITopKey, @TicketRef, @Outcome, @Reason,
+            VALUES (@at, @AcademyId, @Actor, @Action, @ITopClass, @ITopKey, @TicketRef, @Outcome, @Reason,
                     @before::jsonb, @after::jsonb, @ITopCode, @ITopMessage, @IdempotencyKey, @JobRunId)
             RETURNING id
             """,
             new
             {
-                entry.AcademyId, entry.Actor, entry.Action, entry.ITopClass, entry.ITopKey, entry.TicketRef, entry.Outcome, entry.Reason,
+                at = time.GetUtcNow().ToUniversalTime(), entry.AcademyId, entry.Actor, entry.Action, entry.ITopClass, entry.ITopKey, entry.TicketRef, entry.Outcome, entry.Reason,
                 before = Json.Serialize(entry.Before), after = Json.Serialize(entry.After),
                 entry.ITopCode, entry.ITopMessage, entry.IdempotencyKey, entry.JobRunId,
             },

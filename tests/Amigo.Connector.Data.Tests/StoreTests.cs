@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Amigo.Connector.Contracts.Audit;
 using Amigo.Connector.Data;
+using Amigo.Connector.Testing.Clock;
 using Amigo.Connector.Testing.Postgres;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Amigo.Connector.Data.Tests;
@@ -14,7 +16,9 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
     [Fact]
     public async Task Audit_entries_round_trip_with_json_states_and_idempotency_keys()
     {
-        var audit = new PostgresAuditLog(_database);
+        // Stamped with the host's clock, not the database's: a moment years from the day the test runs.
+        var clock = new FakeTimeProvider(ClockSweep.Instant("2031-06-17 14:40"));
+        var audit = new PostgresAuditLog(_database, clock);
         var academy = "audit-" + Guid.NewGuid().ToString("N")[..6];
         var first = await audit.RecordAsync(new AuditEntry(academy, "autoclose", "close", "UserRequest", 42, "R-000042", "decided", "resolved_14_days")
         {
@@ -36,6 +40,7 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
         Assert.Equal(7, found.Entry.JobRunId);
         Assert.Null(await audit.FindByIdempotencyKeyAsync(academy, "close:43"));
         Assert.Equal(3, (await audit.RecentAsync(academy, null, 10)).Count);
+        Assert.All(recent, record => Assert.Equal(clock.GetUtcNow(), record.At));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ArenaClusterTests(PostgresFixture postgres) : IClassFixture<
     {
         // A database of its own: the class's shared one also receives the other test's entries.
         await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
-        var audit = new PostgresAuditLog(new ConnectorDatabase(dataSource));
+        var audit = new PostgresAuditLog(new ConnectorDatabase(dataSource), TimeProvider.System);
         await using var scenario = await ArenaScenario.StartAsync(services: s => s.AddSingleton<Amigo.Connector.Contracts.Audit.IAuditLog>(audit));
 
         await scenario.LoginAsync(ArenaScenario.Headers(function: "DIR"));

@@ -4,7 +4,9 @@ using Amigo.Connector.Contracts.Academies;
 using Amigo.Plugins.CatalogueSearch.Cli;
 using Amigo.Plugins.CatalogueSearch.Data;
 using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
+using Amigo.Connector.Testing.Clock;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
@@ -17,6 +19,7 @@ public sealed class CliTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ClockSweep.Instant("2031-06-17 14:40")));
         services.AddSingleton<ICatalogueSource>(InMemoryCatalogueSource.Normandie());
         services.AddSingleton<IAcademyRegistry>(new TestAcademyRegistry([TestAcademies.Create(NormandieCatalogue.AcademyId)]));
         var plugin = new CatalogueSearchPlugin();

@@ -63,7 +63,7 @@ public static class AutoCloseCommand
 
         var store = services.GetService<IAutoCloseStore>() ?? new PostgresAutoCloseStore(services.GetRequiredService<IConnectorDatabase>());
         var audit = services.GetRequiredService<IAuditLog>();
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var time = services.GetRequiredService<TimeProvider>();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(AutoCloseCommand).FullName!) ?? NullLogger.Instance;
         var runs = services.GetService<IConnectorDatabase>() is { } database ? new CliJobRuns(database, time) : null;
 

@@ -14,7 +14,7 @@ public static class ReportCatalog
         new("open-by-type", "report_open_by_request_type", "Tickets affectés à mes équipes par type",
             "Requests in progress per request type.", "creation date"),
         new("backlog-age", "report_backlog_age", "Ancienneté des tickets en cours",
-            "Requests in progress by age since creation: < 1 day, 1–7 days, 7–30 days, > 30 days.", "creation date"),
+            "Requests in progress by age since creation: < 1 day, 1–7 days, 7–30 days, > 30 days.", "creation date", AsOfNow: true),
         new("weekly-flow", "report_weekly_flow", "Tickets créés, résolus et fermés par semaine",
             "Tickets created, resolved and closed per week (academy time zone).", "week of the event", Materialized: true),
         new("resolution-times", "report_resolution_times", "Délais de prise en charge et de résolution par équipe",

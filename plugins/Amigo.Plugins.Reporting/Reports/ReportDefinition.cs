@@ -7,8 +7,10 @@ namespace Amigo.Plugins.Reporting.Reports;
 /// <param name="Description">What the report counts (English, for the CLI and the docs).</param>
 /// <param name="PeriodMeaning">What the period filter applies to (English).</param>
 /// <param name="Materialized">Whether it reads the materialized views (fresh as of the last <c>reporting.refresh</c>).</param>
-public sealed record ReportDefinition(string Name, string ViewName, string Title, string Description, string PeriodMeaning, bool Materialized = false)
+/// <param name="AsOfNow">Whether its figures depend on the current time (then the function takes the host's time as a fifth argument).</param>
+public sealed record ReportDefinition(string Name, string ViewName, string Title, string Description, string PeriodMeaning,
+    bool Materialized = false, bool AsOfNow = false)
 {
-    /// <summary>The filtered set-returning function behind the view: <c>{view}_for(academy, team, from, to)</c>.</summary>
+    /// <summary>The filtered set-returning function behind the view: <c>{view}_for(academy, team, from, to[, now])</c>.</summary>
     public string FunctionName => ViewName + "_for";
 }

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Runs reports against the connector database (synced data only: iTop is never called).</summary>
-public sealed class ReportRunner(IConnectorDatabase database, ReportingSchema schema, MaterializedViewRefresher refresher)
+public sealed class ReportRunner(IConnectorDatabase database, ReportingSchema schema, MaterializedViewRefresher refresher, TimeProvider time)
 {
     /// <summary>Runs a report with its filters.</summary>
     public async Task<ReportResult> RunAsync(ReportDefinition report, ReportFilter filter, CancellationToken cancellationToken)
@@ -15,8 +15,11 @@ public sealed class ReportRunner(IConnectorDatabase database, ReportingSchema sc
         var rows = new List<object?[]>();
         var columns = new List<string>();
         // The function name comes from the catalog, never from the caller.
-        await using (var command = database.DataSource.CreateCommand($"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to)"))
+        var asOf = report.AsOfNow ? ", @now" : "";
+        await using (var command = database.DataSource.CreateCommand($"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to{asOf})"))
         {
+            if (report.AsOfNow)
+                command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow() });
             command.Parameters.Add(new NpgsqlParameter("academy", NpgsqlDbType.Text) { Value = (object?)filter.AcademyId ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("team", NpgsqlDbType.Bigint) { Value = (object?)filter.TeamId ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)filter.From ?? DBNull.Value });

@@ -50,6 +50,7 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
         try
         {
             var started = time.GetTimestamp();
+            var asOf = time.GetUtcNow();
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             await ExecuteAsync(connection, transaction, ReportingSchema.BuildSettings, cancellationToken);
             foreach (var view in Views)
@@ -57,10 +58,11 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
                 var viewStarted = time.GetTimestamp();
                 await ExecuteAsync(connection, transaction, $"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", cancellationToken);
                 await using (var record = new NpgsqlCommand(
-                    "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, now()) " +
+                    "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, @asOf) " +
                     "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection, transaction))
                 {
                     record.Parameters.AddWithValue("view", view);
+                    record.Parameters.AddWithValue("asOf", asOf);
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
                 logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(viewStarted).TotalMilliseconds);

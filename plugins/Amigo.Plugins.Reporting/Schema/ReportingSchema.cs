@@ -9,7 +9,7 @@ namespace Amigo.Plugins.Reporting.Schema;
 /// functions and views) once per process, before the first report runs. The script is idempotent and runs under a
 /// transaction-scoped advisory lock so several hosts starting together do not race.
 /// </summary>
-public sealed class ReportingSchema(IConnectorDatabase database, ILogger<ReportingSchema> logger)
+public sealed class ReportingSchema(IConnectorDatabase database, TimeProvider time, ILogger<ReportingSchema> logger)
 {
     private static readonly string[] ResourceNames = ["reporting.sql", "resolution-times.sql"];
     private const long AdvisoryLockKey = 0x616D69676F_7270; // "amigo" + "rp"
@@ -36,7 +36,7 @@ public sealed class ReportingSchema(IConnectorDatabase database, ILogger<Reporti
         {
             if (_applied)
                 return;
-            await ApplyAsync(database.DataSource, cancellationToken);
+            await ApplyAsync(database.DataSource, time.GetUtcNow(), cancellationToken);
             _applied = true;
             logger.LogInformation("Reporting views and indexes are in place");
         }
@@ -46,8 +46,11 @@ public sealed class ReportingSchema(IConnectorDatabase database, ILogger<Reporti
         }
     }
 
-    /// <summary>Applies the script to a database (idempotent).</summary>
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the script to a database (idempotent). Materialized views it creates hold the data of
+    /// <paramref name="asOf"/> (the host's time), recorded as their first refresh.
+    /// </summary>
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -61,6 +64,14 @@ public sealed class ReportingSchema(IConnectorDatabase database, ILogger<Reporti
         // Building the materialized views over a million tickets the first time takes seconds.
         await using (var command = new NpgsqlCommand(Script, connection, transaction) { CommandTimeout = 600 })
             await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var created = new NpgsqlCommand(
+            "INSERT INTO report_refresh_state (view_name, refreshed_at) SELECT unnest(@views), @asOf ON CONFLICT (view_name) DO NOTHING",
+            connection, transaction))
+        {
+            created.Parameters.AddWithValue("views", MaterializedViewRefresher.Views.ToArray());
+            created.Parameters.AddWithValue("asOf", asOf);
+            await created.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -4,6 +4,8 @@
 --   report_<name>_for(p_academy text, p_team bigint, p_from date, p_to date): filtered (null = no filter);
 --   report_<name>: the same with no filter (every academy, all time), for Grafana / Metabase.
 -- Periods are dates in the academy's time zone: p_from inclusive, p_to exclusive.
+-- One clock: a report that depends on "now" takes it as a parameter (p_now, the host's TimeProvider), never the
+-- database's now(); only the no-filter views for external tools, which have no host clock, pass now().
 -- Functions are single-SELECT STABLE SQL functions so PostgreSQL inlines them and uses the indexes below.
 -- Report 8 (resolution-times) lives in resolution-times.sql, applied right after this file in the same transaction.
 
@@ -197,17 +199,19 @@ LANGUAGE sql STABLE AS $$
     ORDER BY t.academy_id, count(*) DESC, 3, 5
 $$;
 
--- 6. Backlog (requests in progress) by age since creation.
-CREATE OR REPLACE FUNCTION report_backlog_age_for(p_academy text, p_team bigint, p_from date, p_to date)
+-- 6. Backlog (requests in progress) by age since creation, as of p_now (the host's time).
+-- Earlier versions read the database's now() and had no p_now: drop that signature (and the view over it).
+DROP FUNCTION IF EXISTS report_backlog_age_for(text, bigint, date, date) CASCADE;
+CREATE OR REPLACE FUNCTION report_backlog_age_for(p_academy text, p_team bigint, p_from date, p_to date, p_now timestamptz)
 RETURNS TABLE (academy_id text, bucket_order integer, age_bucket text, tickets bigint)
 LANGUAGE sql STABLE AS $$
     SELECT s.academy_id, b.bucket_order, b.age_bucket, b.tickets
     FROM (
         SELECT t.academy_id,
-               count(*) FILTER (WHERE now() - t.start_date < interval '1 day') AS under_1d,
-               count(*) FILTER (WHERE now() - t.start_date >= interval '1 day' AND now() - t.start_date < interval '7 days') AS d1_7,
-               count(*) FILTER (WHERE now() - t.start_date >= interval '7 days' AND now() - t.start_date < interval '30 days') AS d7_30,
-               count(*) FILTER (WHERE now() - t.start_date >= interval '30 days' OR t.start_date IS NULL) AS over_30d
+               count(*) FILTER (WHERE p_now - t.start_date < interval '1 day') AS under_1d,
+               count(*) FILTER (WHERE p_now - t.start_date >= interval '1 day' AND p_now - t.start_date < interval '7 days') AS d1_7,
+               count(*) FILTER (WHERE p_now - t.start_date >= interval '7 days' AND p_now - t.start_date < interval '30 days') AS d7_30,
+               count(*) FILTER (WHERE p_now - t.start_date >= interval '30 days' OR t.start_date IS NULL) AS over_30d
         FROM report_in_progress(p_academy, p_team, p_from, p_to) t
         GROUP BY t.academy_id
     ) s
@@ -306,18 +310,14 @@ LANGUAGE sql STABLE AS $$
     ORDER BY 1
 $$;
 
--- A materialized view created just now holds fresh data: record it (later refreshes update the time).
-INSERT INTO report_refresh_state (view_name, refreshed_at)
-SELECT view_name, now() FROM unnest(ARRAY['report_weekly_flow_mv', 'report_status_mv']) AS v(view_name)
-ON CONFLICT (view_name) DO NOTHING;
-
 -- Stable views for dashboard tools: every academy, every team, all time.
 CREATE OR REPLACE VIEW report_open_by_team_agent AS SELECT * FROM report_open_by_team_agent_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_open_by_request_type AS SELECT * FROM report_open_by_request_type_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_status_groups AS SELECT * FROM report_status_groups_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_open_by_establishment AS SELECT * FROM report_open_by_establishment_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_open_by_service AS SELECT * FROM report_open_by_service_for(NULL, NULL, NULL, NULL);
-CREATE OR REPLACE VIEW report_backlog_age AS SELECT * FROM report_backlog_age_for(NULL, NULL, NULL, NULL);
+-- External tools have no host clock: this view alone reads the database's.
+CREATE OR REPLACE VIEW report_backlog_age AS SELECT * FROM report_backlog_age_for(NULL, NULL, NULL, NULL, now());
 CREATE OR REPLACE VIEW report_weekly_flow AS SELECT * FROM report_weekly_flow_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_closure_origin AS SELECT * FROM report_closure_origin_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_moves AS SELECT * FROM report_moves_for(NULL, NULL, NULL, NULL);

@@ -334,11 +334,4 @@ LANGUAGE sql STABLE AS $$
     ORDER BY r.academy_id, r.team_name, r.team_id
 $$;
 
--- A materialized view created just now holds fresh data: record it (later refreshes update the time).
-INSERT INTO report_refresh_state (view_name, refreshed_at)
-SELECT view_name, now()
-FROM unnest(ARRAY['report_resolution_days_mv', 'report_resolution_teams_mv', 'report_resolution_buckets_mv',
-                  'report_resolution_times_mv']) AS v(view_name)
-ON CONFLICT (view_name) DO NOTHING;
-
 CREATE OR REPLACE VIEW report_resolution_times AS SELECT * FROM report_resolution_times_for(NULL, NULL, NULL, NULL);

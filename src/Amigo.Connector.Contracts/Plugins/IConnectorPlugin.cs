@@ -28,7 +28,11 @@ public interface IConnectorPlugin
     /// <summary>The plugin's scheduled jobs.</summary>
     IReadOnlyList<PluginJobDefinition> Jobs { get; }
 
-    /// <summary>Registers the plugin's services (singletons or scoped; one registration serves every academy).</summary>
+    /// <summary>
+    /// Registers the plugin's services (singletons or scoped; one registration serves every academy) into the host's
+    /// collection: <c>TryAdd…</c> sees what the host and earlier plugins registered. The host owns the clock: take
+    /// <see cref="TimeProvider"/> from the container and never register one (a plugin that does is refused).
+    /// </summary>
     void ConfigureServices(IServiceCollection services);
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed class DemoReport
     /// <summary>The <c>academies</c> report (overview) per academy, as the reporting plugin's HTTP API answered it.</summary>
     public Dictionary<string, JsonElement> Overview { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The <c>backlog-age</c> report per academy: tickets in progress per age bucket (<c>&lt; 1 j</c>…), as of the demo's clock.</summary>
+    public Dictionary<string, IReadOnlyList<KeyValuePair<string, long>>> BacklogAge { get; } = new(StringComparer.Ordinal);
+
     /// <summary>What changed in each academy's iTop.</summary>
     public Dictionary<string, ITopChanges> Changes { get; } = new(StringComparer.Ordinal);
 

@@ -207,8 +207,26 @@ public sealed class DemoRunner(DemoOptions options, IAnsiConsole console)
             report.Overview[academy] = row.Clone();
             Line($"[green]✓[/] report {academy,-12} open {Figure(row, "open_count")}, waiting {Figure(row, "waiting_count")}, resolved {Figure(row, "resolved_count")}, " +
                  $"closed {Figure(row, "closed_count")} (by the connector: {Figure(row, "closed_auto_in_period")})");
+            await BacklogAgeAsync(http, report, academy, cancellationToken);
         }
         return true;
+    }
+
+    private async Task BacklogAgeAsync(HttpClient http, DemoReport report, string academy, CancellationToken cancellationToken)
+    {
+        using var answer = await http.GetAsync($"api/academies/{academy}/reporting/reports/backlog-age", cancellationToken);
+        if (!answer.IsSuccessStatusCode)
+        {
+            Line($"[red]✗[/] report backlog-age ({academy}): HTTP {(int)answer.StatusCode}");
+            return;
+        }
+        var json = await answer.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var buckets = json.GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("academy_id").GetString() == academy)
+            .Select(r => new KeyValuePair<string, long>(r.GetProperty("age_bucket").GetString()!, long.Parse(Figure(r, "tickets"), CultureInfo.InvariantCulture)))
+            .ToList();
+        report.BacklogAge[academy] = buckets;
+        Line($"[green]✓[/] backlog age {academy,-12} {Markup.Escape(string.Join(", ", buckets.Select(b => $"{b.Key}: {b.Value}")))}");
     }
 
     private async Task<bool> CheckDashboardAsync(DemoReport report, CancellationToken cancellationToken)

@@ -17,15 +17,18 @@ public sealed class DemoSimulations : IDisposable
     /// <summary>The demo's clock: the first simulation's (they are moved together by <see cref="Advance"/>).</summary>
     public TimeProvider Clock => Academies[0].Simulation.Clock;
 
-    /// <summary>Starts and seeds the three simulations.</summary>
-    public static DemoSimulations Start(int seed = 20261123)
+    /// <summary>
+    /// Starts and seeds the three simulations at <paramref name="startLocalTime"/> (Europe/Paris wall clock; default
+    /// <see cref="StartLocalTime"/>): the seed is dated relative to it, so the demo decides the same on any date.
+    /// </summary>
+    public static DemoSimulations Start(int seed = 20261123, DateTime? startLocalTime = null)
     {
         var started = new List<DemoAcademySimulation>();
         try
         {
             foreach (var academy in DemoAcademies.All)
             {
-                var simulation = ITopSimulation.Start(new ITopSimulationOptions { StartLocalTime = StartLocalTime });
+                var simulation = ITopSimulation.Start(new ITopSimulationOptions { StartLocalTime = startLocalTime ?? StartLocalTime });
                 try
                 {
                     started.Add(new DemoAcademySimulation(academy, simulation, DemoDataSet.Seed(simulation, academy, seed)));

@@ -94,19 +94,30 @@ internal static partial class PluginLoader
             return null;
         }
 
-        // Registered on a scratch collection first: a plugin that throws half-way leaves nothing behind.
-        var own = new ServiceCollection();
+        // Registered on a copy of the host's collection: TryAdd… sees what is already there (the host's clock above
+        // all), and a plugin that throws half-way or breaks a rule leaves nothing behind.
+        var existing = new HashSet<ServiceDescriptor>(services, ReferenceEqualityComparer.Instance);
+        IServiceCollection trial = new ServiceCollection();
+        foreach (var descriptor in services) trial.Add(descriptor);
+        List<ServiceDescriptor> added;
         try
         {
-            plugin.ConfigureServices(own);
+            plugin.ConfigureServices(trial);
             _ = plugin.Jobs.Count;
+            added = trial.Where(descriptor => !existing.Contains(descriptor)).ToList();
         }
         catch (Exception exception)
         {
             failures.Add(new PluginFailure($"{source} ({type.FullName})", id, "configure", Describe(exception)));
             return null;
         }
-        foreach (var descriptor in own) services.Add(descriptor);
+        if (added.Any(descriptor => descriptor.ServiceType == typeof(TimeProvider)))
+        {
+            failures.Add(new PluginFailure($"{source} ({type.FullName})", id, "configure",
+                "the plugin registers a TimeProvider; the host's clock is the only clock (take it from the container)"));
+            return null;
+        }
+        foreach (var descriptor in added) services.Add(descriptor);
         foreach (var job in plugin.Jobs) services.AddScoped(job.JobType);
         services.AddSingleton(plugin);
         return new LoadedPlugin(plugin, assembly, source);

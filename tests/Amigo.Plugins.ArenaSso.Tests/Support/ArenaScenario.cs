@@ -88,7 +88,7 @@ internal sealed class ArenaScenario : IAsyncDisposable
         };
         settings?.Invoke(values);
         var client = Client(sim, itopUser ?? BridgeUser);
-        IAuditLog audit = postgres is null ? new InMemoryAuditLog() : new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource));
+        IAuditLog audit = postgres is null ? new InMemoryAuditLog() : new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource), TimeProvider.System);
         var auditStart = (await audit.RecentAsync(Academy, null, 1)).FirstOrDefault()?.Id ?? 0;
         void Configure(IServiceCollection collection)
         {

@@ -128,7 +128,8 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
         Assert.Equal(("autoclose", "autoclose", "17 * * * *", typeof(AutoCloseJob)), (plugin.Id, job.Name, job.DefaultSchedule, job.JobType));
 
         var services = new ServiceCollection();
-        services.AddSingleton<IAuditLog>(new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource)));
+        services.AddSingleton(TimeProvider.System); // the host's clock: plugins never register one
+        services.AddSingleton<IAuditLog>(new PostgresAuditLog(new ConnectorDatabase(postgres.DataSource), TimeProvider.System));
         services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(postgres.DataSource));
         services.AddLogging();
         plugin.ConfigureServices(services);

@@ -29,7 +29,7 @@ internal sealed class AutoCloseScenario : IDisposable
         Academy = TestAcademies.Create(AcademyId, Client, settings);
         _database = new ConnectorDatabase(postgres.DataSource);
         Store = new PostgresAutoCloseStore(_database);
-        Audit = new PostgresAuditLog(_database);
+        Audit = new PostgresAuditLog(_database, Time);
         _orgId = Simulation.Store.AddOrganization("Rectorat de l'académie", "0140096D");
         CallerId = Simulation.Store.AddPerson(_orgId, "Jeanne", "Martin", "jeanne.martin@ac-normandie.fr");
     }

@@ -1,3 +1,5 @@
+using Amigo.Connector.Testing.Clock;
+using Microsoft.Extensions.Time.Testing;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Plugins.CatalogueSearch.Data;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +41,7 @@ public sealed class CatalogueTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IAcademyRegistry>(new TestAcademyRegistry(academies));
         builder.Services.AddSingleton<IAcademyAccessor, RouteAcademyAccessor>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ClockSweep.Instant("2031-06-17 14:40"))); // the host's clock
         var plugin = new CatalogueSearchPlugin();
         plugin.ConfigureServices(builder.Services);
         var app = builder.Build();

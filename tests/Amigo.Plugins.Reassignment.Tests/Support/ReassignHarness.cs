@@ -94,12 +94,14 @@ public sealed class ReassignHarness : IAsyncDisposable
     public async Task<long> AddTicketAsync(long teamId, string? uai, string status = "new", long? agentId = null, string title = "Webmail inaccessible",
         long? callerId = null, long? orgId = null)
     {
-        var now = TlsITop.Clock.LocalNow;
+        // Hours ago in elapsed time, written as iTop's wall clock: on a DST night "2 h ago" is not the wall clock minus 2.
+        var clock = TlsITop.Clock;
+        DateTime Ago(int hours) => TimeZoneInfo.ConvertTime(clock.GetUtcNow() - TimeSpan.FromHours(hours), clock.Zone).DateTime;
         var id = TlsITop.Store.AddUserRequest(new ITopSimTicket
         {
             OrgId = orgId ?? Demo.Montpellier, CallerId = callerId ?? Demo.CallerElodie, Title = title, Status = status, TeamId = teamId, AgentId = agentId,
             ServiceId = Demo.ServiceWebmail, ServiceSubcategoryId = Demo.SubcategoryAccess,
-            StartDate = now.AddHours(-3), AssignmentDate = status is "new" ? null : now.AddHours(-2),
+            StartDate = Ago(3), AssignmentDate = status is "new" ? null : Ago(2),
         });
         await SyncAsync(id, uai);
         return id;

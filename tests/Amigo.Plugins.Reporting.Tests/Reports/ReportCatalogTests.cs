@@ -12,9 +12,23 @@ public class ReportCatalogTests
     {
         foreach (var report in ReportCatalog.All)
         {
-            Assert.Matches(new Regex($@"CREATE OR REPLACE FUNCTION {report.FunctionName}\(p_academy text, p_team bigint, p_from date, p_to date\)"), ReportingSchema.Script);
-            Assert.Matches(new Regex($@"CREATE OR REPLACE VIEW {report.ViewName} AS SELECT \* FROM {report.FunctionName}\(NULL, NULL, NULL, NULL\)"), ReportingSchema.Script);
+            // A report whose figures depend on "now" takes the host's time as a fifth argument (one clock).
+            var asOf = report.AsOfNow ? ", p_now timestamptz" : "";
+            var viewAsOf = report.AsOfNow ? @", now\(\)" : "";
+            Assert.Matches(new Regex($@"CREATE OR REPLACE FUNCTION {report.FunctionName}\(p_academy text, p_team bigint, p_from date, p_to date{asOf}\)"), ReportingSchema.Script);
+            Assert.Matches(new Regex($@"CREATE OR REPLACE VIEW {report.ViewName} AS SELECT \* FROM {report.FunctionName}\(NULL, NULL, NULL, NULL{viewAsOf}\)"), ReportingSchema.Script);
         }
+    }
+
+    [Fact]
+    public void Only_the_views_for_external_tools_read_the_database_clock()
+    {
+        // Everything the connector runs takes the host's time as a parameter; now() is left to the stable views
+        // that Grafana / Metabase query directly (they have no host clock).
+        var uses = Regex.Matches(ReportingSchema.Script, @"^.*\b(now\(\)|current_date|current_timestamp|localtimestamp)", RegexOptions.Multiline | RegexOptions.IgnoreCase)
+            .Select(m => m.Value.Trim()).Where(line => !line.StartsWith("--", StringComparison.Ordinal)).ToList();
+        Assert.All(uses, line => Assert.StartsWith("CREATE OR REPLACE VIEW report_", line));
+        Assert.Single(uses);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using Amigo.Plugins.Reporting.Reports;
 using Amigo.Plugins.Reporting.Schema;
@@ -89,6 +90,7 @@ public class ResolutionTimesExactnessTests(GeneratedResolutionsFixture data) : I
         try
         {
             var before = await data.RunAsync(filter);
+            data.Services.GetRequiredService<FakeTimeProvider>().Advance(TimeSpan.FromMinutes(10));
             await refresher.RefreshAsync(TimeSpan.Zero, CancellationToken.None);
             var after = await data.RunAsync(filter);
 
@@ -97,7 +99,7 @@ public class ResolutionTimesExactnessTests(GeneratedResolutionsFixture data) : I
             var row = Assert.Single(after.Rows);
             Assert.Equal((1L, 1m, 10m), ((long)after.Value(row, "resolved_count")!, (decimal)after.Value(row, "assign_median_hours")!,
                 (decimal)after.Value(row, "resolve_p90_hours")!));
-            Assert.True(after.DataAsOf > before.DataAsOf);
+            Assert.Equal(before.DataAsOf + TimeSpan.FromMinutes(10), after.DataAsOf); // stamped with the host's clock
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Amigo.Connector.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
@@ -35,6 +36,7 @@ public static class ConnectorHost
             options.ScanPluginsFolder = false;
             options.PluginAssemblies.Add(typeof(ReportingPlugin).Assembly);
             options.RunScheduler = false;
+            options.TimeProvider = new FakeTimeProvider(KnownDataSet.Now);
             options.ConfigureWebHost = configureWebHost;
             foreach (var (key, value) in configuration)
                 options.Configuration[key] = value;

@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Clock;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,7 +21,11 @@ public static class KnownDataSet
     public static readonly double[] HelpdeskAssignHours = [1, 3, 2, 5];
     public static readonly double[] HelpdeskResolveHours = [10, 20, 30, 40];
 
-    public static DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// The host's "now" for this data set: years from any day the suite runs, so a report reading the database's
+    /// <c>now()</c> instead of the host's time gets other figures.
+    /// </summary>
+    public static DateTimeOffset Now { get; } = ClockSweep.Instant("2031-06-17 14:40");
 
     private sealed record Ticket(string Academy, long Id, string Status, string Group, long? TeamId, string? TeamName,
         long? AgentId, string? AgentName, string? Type, string? Uai, DateTimeOffset Start)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Amigo.Connector.Testing.Postgres;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Amigo.Plugins.Reporting.Tests.Support;
@@ -36,6 +37,8 @@ public sealed class ReportingDataFixture : IAsyncLifetime
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<Amigo.Connector.Contracts.Plugins.IConnectorDatabase>(new ConnectorDatabase(dataSource));
+        services.AddSingleton(new FakeTimeProvider(KnownDataSet.Now));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<FakeTimeProvider>());
         new ReportingPlugin().ConfigureServices(services);
         return services.BuildServiceProvider();
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Amigo.Plugins.Reporting.Tests.Support;
@@ -43,6 +44,7 @@ public sealed class ReportingWebHost : IAsyncDisposable
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(dataSource));
         builder.Services.AddSingleton<IAcademyAccessor, RouteAcademyAccessor>();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(KnownDataSet.Now));
         var plugin = new ReportingPlugin();
         plugin.ConfigureServices(builder.Services);
 

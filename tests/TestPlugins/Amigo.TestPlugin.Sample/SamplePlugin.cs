@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Amigo.TestPlugin.Sample;
 
-/// <summary>A working plugin: one service, one job, one endpoint.</summary>
+/// <summary>
+/// A working plugin: one service, one job, one endpoint. Its <c>TryAdd</c> of a clock is what plugins used to write:
+/// inside the host it must be a no-op, so the greeting tells the host's time.
+/// </summary>
 public sealed class SamplePlugin : IConnectorPlugin
 {
     public string Id => "sample";
@@ -17,18 +21,27 @@ public sealed class SamplePlugin : IConnectorPlugin
     public Type? SettingsType => null;
     public IReadOnlyList<PluginJobDefinition> Jobs { get; } = [new("echo", "Says hello", null, typeof(EchoJob))];
 
-    public void ConfigureServices(IServiceCollection services) => services.AddSingleton<Greeter>();
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Greeter>();
+    }
 
-    public void MapEndpoints(IEndpointRouteBuilder academyGroup) =>
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup)
+    {
         academyGroup.MapGet("/hello", (IAcademyAccessor academy, Greeter greeter) => greeter.Greet(academy.Current));
+        academyGroup.MapGet("/time", (Greeter greeter) => greeter.Now());
+    }
 
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }
 
 /// <summary>The sample plugin's service.</summary>
-public sealed class Greeter
+public sealed class Greeter(TimeProvider time)
 {
     public string Greet(AcademyContext academy) => $"hello {academy.Id}";
+
+    public string Now() => time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The sample plugin's job.</summary>
@@ -53,6 +66,21 @@ public sealed class BrokenPlugin : IConnectorPlugin
     }
 
     public void MapEndpoints(IEndpointRouteBuilder academyGroup) => academyGroup.MapGet("/boom", () => "should never be mapped");
+
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}
+
+/// <summary>A plugin that registers its own clock: the host must refuse it (one clock) and keep the others.</summary>
+public sealed class ClockmakerPlugin : IConnectorPlugin
+{
+    public string Id => "clockmaker";
+    public string Description => "Test plugin that registers a TimeProvider";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton(TimeProvider.System);
+
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) => academyGroup.MapGet("/tick", () => "should never be mapped");
 
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }

@@ -60,17 +60,19 @@ try
         step.Restart();
         // A changed script may change the materialized views' definitions: rebuild them.
         await Execute(connectionString, string.Join(";", MaterializedViewRefresher.Views.Select(view => $"DROP MATERIALIZED VIEW IF EXISTS {view} CASCADE")));
-        await ReportingSchema.ApplyAsync(dataSource, CancellationToken.None);
+        await ReportingSchema.ApplyAsync(dataSource, now, CancellationToken.None);
         await Execute(connectionString, "VACUUM ANALYZE");
         await Execute(connectionString, $"UPDATE bench_state SET script_hash = '{scriptHash}'");
         Console.WriteLine($"Applied reporting.sql (indexes + materialized views) and VACUUM ANALYZE in {step.Elapsed.TotalSeconds:F1} s");
     }
 
     var database = new ConnectorDatabase(dataSource);
-    var schema = new ReportingSchema(database, NullLogger<ReportingSchema>.Instance);
+    // The data set is dated relative to when it was generated: reports read it as of that moment.
+    var clock = new FixedClock(now);
+    var schema = new ReportingSchema(database, clock, NullLogger<ReportingSchema>.Instance);
     var refreshLog = new RefreshLog<MaterializedViewRefresher>();
-    var refresher = new MaterializedViewRefresher(database, schema, TimeProvider.System, refreshLog);
-    var runner = new ReportRunner(database, schema, refresher);
+    var refresher = new MaterializedViewRefresher(database, schema, clock, refreshLog);
+    var runner = new ReportRunner(database, schema, refresher, clock);
 
     Console.WriteLine($"Load average of this machine: {LoadAverage()}");
     step.Restart();
@@ -215,4 +217,10 @@ internal sealed record BenchOptions(int Tickets, int Runs, int BaselineRuns, boo
         return new BenchOptions(Int("--tickets", 1_000_000), Int("--runs", 20), Int("--baseline-runs", 3), args.Contains("--fresh"),
             args.Contains("--drop"), args.Contains("--explain"));
     }
+}
+
+/// <summary>A clock stopped at the moment the data set was generated.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
