@@ -21,11 +21,8 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
     /// <summary>A stock iTop with tickets in every state the stock profile's actions start from.</summary>
     private static ITopSimulation StockITop(ITopSimulationOptions? options = null)
     {
-        // The simulated iTop's clock starts at the real time: the plugins loaded from the folder still register the
-        // system clock over the host's (the "one clock" work), so both must agree for the time-zone check.
-        options ??= new ITopSimulationOptions();
-        var paris = options.TimeZone;
-        var itop = ITopSimulation.Start(options with { StartLocalTime = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(DateTime.UtcNow, paris), DateTimeKind.Unspecified) });
+        // The host runs on the simulated iTop's clock (options.TimeProvider below): the checks take the host's clock.
+        var itop = ITopSimulation.Start(options);
         var seed = ITopSimulationSeed.Academies(itop.Store);
         var now = itop.Clock.LocalNow;
         var i = 0;

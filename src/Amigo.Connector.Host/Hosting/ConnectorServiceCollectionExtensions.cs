@@ -18,6 +18,7 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>Everything the host needs; throws <see cref="ConnectorConfigurationException"/> when the configuration cannot work.</summary>
     public static ConnectorSettings AddConnectorHost(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
     {
+        // PluginPreload (the CLI loads plugins before building the host) registers this clock first too: keep them alike.
         services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
         // Registered before the plugins' own hosted services, so the database is migrated before they start.
         services.AddHostedService<ConnectorStartup>();

@@ -38,8 +38,11 @@ internal sealed record PluginPreload(PluginCatalog Catalog, IReadOnlyList<Servic
             // An unreadable file is reported by the host build, in the action that needs it; plugins load without it.
             configuration = new ConfigurationBuilder().AddInMemoryCollection(options.Configuration).Build();
         }
+        // What the host has registered when it loads plugins (its clock): the loader's TryAdd… must see the same.
         var services = new ServiceCollection();
+        services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
+        var before = new HashSet<ServiceDescriptor>(services, ReferenceEqualityComparer.Instance);
         var catalog = services.AddConnectorPlugins(configuration, options, baseDirectory);
-        return new PluginPreload(catalog, services.Where(d => d.ServiceType != typeof(PluginCatalog)).ToList());
+        return new PluginPreload(catalog, services.Where(d => !before.Contains(d) && d.ServiceType != typeof(PluginCatalog)).ToList());
     }
 }
