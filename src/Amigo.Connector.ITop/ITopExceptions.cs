@@ -5,7 +5,7 @@ public class ITopException : Exception
 {
     /// <summary>Creates the error of one operation.</summary>
     public ITopException(string instance, string operation, int code, string itopMessage)
-        : base($"iTop '{instance}' refused {operation}: code {code} ({ITopErrorCodes.Describe(code)}): {itopMessage}")
+        : base($"iTop '{instance}' refused {operation}: code {code} ({ITopErrorCodes.Describe(code)}): {Shorten(itopMessage)}")
     {
         Instance = instance;
         Operation = operation;
@@ -17,10 +17,19 @@ public class ITopException : Exception
     public string Instance { get; }
     /// <summary>The REST operation, e.g. <c>core/apply_stimulus</c>.</summary>
     public string Operation { get; }
-    /// <summary>iTop's code (1 unauthorized, 2 missing version, 3 missing json_data, 4 invalid JSON, 10 unsupported version, 11 unknown operation, 13 invalid page, 100 internal error).</summary>
+    /// <summary>iTop's code (1 unauthorized, 2 missing version, 3 missing json_data, 4 invalid JSON, 10 unsupported version, 11 unknown operation, 13 invalid page, 100 internal error; a MariaDB errno such as 1406 when the database refused a create).</summary>
     public int Code { get; }
     /// <summary>iTop's message, as sent (often in French).</summary>
     public string ITopMessage { get; }
+
+    // A database refusal carries iTop's whole SQL query, values included (80 KB for a long description, with whatever
+    // personal data the ticket holds): the exception's message, which lands in logs, keeps only both ends.
+    private const int MessageLimit = 1_000;
+
+    private static string Shorten(string message) =>
+        message.Length <= MessageLimit
+            ? message
+            : string.Concat(message.AsSpan(0, MessageLimit / 2), $" […{message.Length - MessageLimit} characters…] ", message.AsSpan(message.Length - MessageLimit / 2));
 }
 
 /// <summary>Code 1: bad credentials, or a user without the "REST Services User" profile, or a missing right.</summary>
@@ -102,6 +111,8 @@ public static class ITopErrorCodes
         UnknownOperation => "unknown operation",
         InvalidPage => "invalid page",
         InternalError => "internal error",
+        // iTop passes MariaDB's errno through as the code of a failed create (1406: data too long).
+        >= 1000 => "database error",
         _ => "error",
     };
 }

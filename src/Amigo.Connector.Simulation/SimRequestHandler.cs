@@ -11,8 +11,14 @@ namespace Amigo.Connector.Simulation;
 internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)
 {
     private readonly SimAccountRules _accounts = new(store);
+    private readonly SimChangeTracker _changes = new(store);
 
     private const int DescriptionLimit = 65535;
+
+    // iTop's AttributeString: a VARCHAR(255), checked in characters. The simulation's Text kind also stands for long
+    // texts (pending_reason, user_comment, descriptions of the catalogue), so only the real strings are limited.
+    private const int StringLimit = 255;
+    private static readonly HashSet<string> ShortStrings = new(StringComparer.Ordinal) { "title", "name", "first_name", "email", "phone", "code", "login", "function" };
     private static readonly string[] Verbs =
         ["core/create", "core/update", "core/apply_stimulus", "core/get", "core/delete", "core/get_related", "core/check_credentials"];
 
@@ -167,7 +173,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 var text = ((string?)key ?? "").Trim();
                 if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                     return (className, store.Find(className, id) is { } byText ? [byText] : []);
-                var query = SimOql.Parse(text, store);
+                // iTop quotes the query as sent in its errors, trailing spaces included (recording 45).
+                var query = SimOql.Parse((string?)key ?? "", store);
                 // When the OQL selects another class than 'class', the OQL class wins (recording 47).
                 return (query.ClassName, store.All(query.ClassName).Where(o => query.Predicate(o, store)).ToList());
             case JTokenType.Object:
@@ -250,13 +257,22 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             throw new SimError(1, $"The current user does not have enough permissions for creating data of class {className}", withNullObjects: true);
         var outputFields = OutputFields(json, className);
         var item = new SimObject(className, 0);
-        ApplyFields(item, fields, caller);
-        var cls = store.Class(className);
-        foreach (var mandatory in cls.Mandatory)
+        try
         {
-            if (item.Values.TryGetValue(mandatory, out var value) && value is not ("" or "0")) continue;
-            cls.TryGet(mandatory, out var attribute);
-            throw Invalid(className, attribute!, "Null not allowed");
+            ApplyFields(item, fields, caller, creating: true);
+            var cls = store.Class(className);
+            foreach (var mandatory in cls.Mandatory)
+            {
+                if (item.Values.TryGetValue(mandatory, out var value) && value is not ("" or "0")) continue;
+                cls.TryGet(mandatory, out var attribute);
+                throw Invalid(className, attribute!, "Null not allowed");
+            }
+        }
+        catch (SimError e) when (e.AtWrite && className == "UserRequest")
+        {
+            // iTop numbers the ticket before its checks and MariaDB run: the refused create leaves a gap in the refs.
+            store.NextRef("R-");
+            throw;
         }
         if (SimAccountSchema.IsUserClass(className)) _accounts.BeforeWrite(item, null, caller);
         var created = store.Insert(className, store.NewId(className));
@@ -271,6 +287,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             created.Values["start_date"] = store.Clock.LocalText;
             created.Values["last_update"] = store.Clock.LocalText;
         }
+        _changes.Created(created, Comment(json), caller);
         return Objects(null, [created], outputFields, "created");
     }
 
@@ -289,6 +306,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         Touch(copy);
         store.Replace(copy);
         store.SaveLinks(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -331,6 +349,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         RequireConsoleComplete(copy, target, stimulus);
         Touch(copy);
         store.Replace(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -346,6 +365,10 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             throw new SimError(100, "Console rule: ev_reassign must change agent_id.", withNullObjects: true);
     }
 
+    // What iTop 3.2 answers for a write to an external field, a friendly name or another computed attribute (checked on the lab).
+    internal static SimError ReadOnly(string className, string attribute) =>
+        new(100, $"Error: {attribute}: Attempting to set the value on the read-only attribute {className}::{attribute}");
+
     private JObject Delete(JObject json, ITopSimUser caller)
     {
         RequireComment(json);
@@ -355,9 +378,17 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         if (json["key"] is not { } key) throw new SimError(100, "Error: Missing parameter 'key'");
         var (_, found) = Select(className, key);
         var ordered = Order(found).ToList();
-        var answer = Objects($"Deleted: {ordered.Count}", ordered, ["id", "friendlyname"], "");
+        // iTop deletes the links an object owns (an account's profile links) with it, lists them after the objects
+        // and counts them apart: "Deleted: 1 plus (for DB integrity) 2" (checked on the lab).
+        var owned = ordered.SelectMany(store.OwnedLinks).ToList();
+        var message = owned.Count == 0 ? $"Deleted: {ordered.Count}" : $"Deleted: {ordered.Count} plus (for DB integrity) {owned.Count}";
+        var answer = Objects(message, [.. ordered, .. owned], ["id", "friendlyname"], "");
         if (json.Value<bool?>("simulate") != true)
-            foreach (var item in ordered) store.Remove(item.ClassName, item.Id);
+            foreach (var item in ordered)
+            {
+                _changes.Deleted(item, Comment(json), caller);
+                store.Remove(item.ClassName, item.Id);
+            }
         return answer;
     }
 
@@ -371,15 +402,15 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         return answer;
     }
 
-    private void ApplyFields(SimObject item, JObject fields, ITopSimUser caller)
+    private void ApplyFields(SimObject item, JObject fields, ITopSimUser caller, bool creating = false)
     {
         var cls = store.Class(item.ClassName);
         foreach (var property in fields.Properties())
         {
             var name = property.Name;
-            if (!cls.TryGet(name, out var attribute) || attribute.Kind is SimKind.ExternalField or SimKind.Computed
-                || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
+            if (!cls.TryGet(name, out var attribute) || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
                 throw new SimError(100, $"Error: {name}: Unknown attribute");
+            if (attribute.Kind is SimKind.ExternalField or SimKind.Computed) throw ReadOnly(item.ClassName, name);
             var value = property.Value;
             switch (attribute.Kind)
             {
@@ -394,12 +425,19 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                     break;
                 case SimKind.Html:
                     var html = ITopSimulationStore.TextOf(value) ?? "";
+                    html = html.Length == 0 || html.StartsWith('<') ? html : $"<p>{Encode(html)}</p>";
+                    // iTop checks the stored HTML (wrapper and entities included) in characters; the TEXT column then
+                    // holds 65,535 bytes, so accented text can pass iTop's check and still be refused by MariaDB.
                     if (name == "description" && html.Length > DescriptionLimit)
                         throw Invalid(item.ClassName, attribute, $"String too long (found {html.Length}, limited to {DescriptionLimit})");
-                    item.Values[name] = html.Length == 0 || html.StartsWith('<') ? html : $"<p>{Encode(html)}</p>";
+                    if (name == "description" && Encoding.UTF8.GetByteCount(html) > DescriptionLimit)
+                        throw DataTooLong(item, name, creating);
+                    item.Values[name] = html;
                     break;
                 default:
                     var text = ITopSimulationStore.TextOf(value) ?? "";
+                    if (attribute.Kind == SimKind.Text && ShortStrings.Contains(name) && text.Length > StringLimit)
+                        throw Invalid(item.ClassName, attribute, $"String too long (found {text.Length}, limited to {StringLimit})");
                     if (name == "urgency" && text is not ("1" or "2" or "3" or "4")) throw Invalid(item.ClassName, attribute, $"Value not allowed [{text}]", "Urgence");
                     if (name == "impact" && text is not ("1" or "2" or "3")) throw Invalid(item.ClassName, attribute, $"Value not allowed [{text}]", "Impact");
                     item.Values[name] = text;
@@ -508,6 +546,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         return store.IsClass(className) ? className : throw new SimError(100, $"Error: class: '{className}' is not a valid class'");
     }
 
+    private static string Comment(JObject json) => ITopSimulationStore.TextOf(json["comment"]) ?? "";
+
     private static void RequireComment(JObject json)
     {
         if (json["comment"] is null || json["comment"]!.Type == JTokenType.Null) throw new SimError(100, "Error: Missing parameter 'comment'");
@@ -524,8 +564,16 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
     private static SimError Invalid(string className, SimAttribute attribute, string issue, string? label = null)
     {
         var text = $"Valeur de l'attribut incorrecte '{label ?? attribute.Label ?? attribute.Code}' ({attribute.Code}) : {issue}";
-        return new SimError(100, $"Error: {text}: issues = {{0=>{text}}}, class = {className}, id = -1");
+        return new SimError(100, $"Error: {text}: issues = {{0=>{text}}}, class = {className}, id = -1", atWrite: true);
     }
+
+    // MariaDB's refusal comes back with its errno as the code on a create (1406) but code 100 on an update, the whole
+    // SQL query (value included) in the message; only the parts a client may read are reproduced here.
+    private static SimError DataTooLong(SimObject item, string column, bool creating) =>
+        new(creating ? 1406 : 100,
+            $"Error: Failed to issue SQL query: query = {(creating ? "INSERT INTO `ticket` (…) VALUES (…)" : $"UPDATE `ticket` AS `{item.ClassName}_Ticket` SET … WHERE …")}, "
+            + $"mysql_errno = 1406, mysql_error = Data too long for column '{column}' at row 1{(creating ? "" : "}")}",
+            atWrite: true);
 
     // PHP's htmlentities with UTF-8 keeps accented letters: only markup characters are escaped.
     internal static string Encode(string text) =>

@@ -4,7 +4,7 @@ namespace Amigo.Connector.ITop.Tests;
 /// Assertions every iTop must satisfy through the client, whatever its data: run against the simulation always
 /// and against a real iTop when AMIGO_ITOP_URL / AMIGO_ITOP_USER / AMIGO_ITOP_PASSWORD are set.
 /// </summary>
-public static class ITopContract
+public static partial class ITopContract
 {
     public static async Task ListsTheSevenCoreOperations(IITopClient client)
     {

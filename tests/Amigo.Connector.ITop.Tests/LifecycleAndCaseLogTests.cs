@@ -123,7 +123,8 @@ public sealed class LifecycleAndCaseLogTests : IDisposable
         var ticket = await Create();
         var big = await Assert.ThrowsAsync<ITopException>(() => _client.UpdateAsync(new ITopWrite("UserRequest", ITopKey.Id(ticket.Key),
             new ITopFields().Set("description", new string('é', 70_000)), "gros volume", ["id"])));
-        Assert.StartsWith("Error: Valeur de l'attribut incorrecte 'Description' (description) : String too long (found 70000, limited to 65535)", big.ITopMessage);
+        // The real iTop counts the stored HTML: the text wrapped in <p>…</p> (checked on the lab).
+        Assert.StartsWith("Error: Valeur de l'attribut incorrecte 'Description' (description) : String too long (found 70007, limited to 65535)", big.ITopMessage);
         var several = await Assert.ThrowsAsync<ITopException>(() => _client.CreateAsync(new ITopWrite("UserRequest", null,
             new ITopFields().SetKey("org_id", ITopKey.Search(new Dictionary<string, object?> { ["name"] = "Académie de Lyon" })).Set("title", "x").Set("description", "x"),
             "test", ["id"])));

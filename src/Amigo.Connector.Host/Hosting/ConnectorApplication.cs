@@ -73,6 +73,7 @@ public static class ConnectorApplication
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ParameterValidationMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ApiGateMiddleware>();
         app.MapOpenApi();

@@ -85,6 +85,8 @@ public static class ConnectorServiceCollectionExtensions
     {
         services.AddSingleton(new HostIdentity(options.HostName ?? Environment.MachineName));
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<Contracts.Jobs.IPluginJobInvoker, PluginJobInvoker>();
+        services.AddSingleton<Contracts.Faults.IFaultPoints, Contracts.Faults.EnvironmentFaultPoints>();
         // Hosted services stop in reverse order: the scheduler stops first, then running jobs are drained.
         services.AddHostedService<JobRunnerShutdown>();
         if (options.RunScheduler ?? settings.Options.Scheduler.Enabled)

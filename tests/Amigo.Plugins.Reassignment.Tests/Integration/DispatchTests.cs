@@ -1,3 +1,5 @@
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.ITop;
 using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.Reassignment.Data;
@@ -31,8 +33,11 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.False(string.IsNullOrWhiteSpace((string?)call["comment"]));
         AssertNote(store, id);
         Assert.Equal(1, report.Counts["moved"]);
-        var audit = Assert.Single(harness.Audit.Entries, e => e.Action == "dispatch");
-        Assert.Equal(("done", id), (audit.Outcome, audit.ITopKey!.Value));
+        // Decided (with the key also written in the call's comment) before the write, done after it.
+        var audit = harness.Audit.Entries.Where(e => e.Action == "dispatch").ToList();
+        Assert.Equal([("decided", id), ("done", id)], audit.Select(e => (e.Outcome, e.ITopKey!.Value)));
+        Assert.Equal(audit[0].IdempotencyKey + ":done", audit[1].IdempotencyKey);
+        Assert.Contains($"[{audit[0].IdempotencyKey}]", (string?)call["comment"]);
         var move = Assert.Single(await harness.MovesAsync());
         Assert.Equal((MoveStates.Done, harness.Demo.TlsTeam, harness.Demo.MplTeam), (move.State, move.FromTeamId!.Value, move.ToTeamId!.Value));
     }
@@ -78,6 +83,58 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
             "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
             + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.",
             store.GetCaseLog(id, "private_log").Last().Message);
+
+    [Fact]
+    public async Task A_lost_answer_is_reconciled_from_itops_change_history_at_the_next_run()
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule());
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai);
+        var toulouse = harness.Toulouse;
+        // The stimulus is applied but its answer is lost: the run cannot know whether the ticket moved.
+        var losing = new AcademyContext(toulouse.Id, toulouse.DisplayName, toulouse.TimeZone, toulouse.Lifecycle, toulouse.FieldMap,
+            new LostStimulusAnswerClient(toulouse.ITop, harness.TlsITop), TestAcademies.Configuration(Settings.MontpellierRule()));
+
+        var first = await harness.RunAsync(academy: losing);
+        Assert.Equal(1, first.Counts["failed.itop_error"]);
+        Assert.Equal(harness.Demo.MplTeam.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "team_id"));
+
+        var second = await harness.RunAsync();
+
+        // iTop's history holds the write with the decision's key: done, and the move is remembered (guards see it).
+        Assert.Equal(1, second.Counts["reconciled"]);
+        Assert.Single(harness.TlsITop.CallsOf("core/update")); // a stock 'new' ticket: its team changes, its state stays
+        var done = harness.Audit.Entries.Where(e => e.Action == "dispatch" && e.Outcome == "done").ToList();
+        Assert.Equal("reconciled", Assert.Single(done).Reason);
+        Assert.Contains(await harness.MovesAsync(), m => m.State == MoveStates.Done && m.ToTeamId == harness.Demo.MplTeam);
+        Assert.Equal(0, (await harness.RunAsync()).Counts.GetValueOrDefault("reconciled"));
+    }
+
+    /// <summary>Applies stimuli and updates, then answers as if the connection dropped (the simulation's cut answer).</summary>
+    private sealed class LostStimulusAnswerClient(IITopClient inner, ITopSimulation simulation) : IITopClient
+    {
+        public string InstanceName => inner.InstanceName;
+        public ITopTimeZone TimeZone => inner.TimeZone;
+        public Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default) => inner.CreateAsync(write, cancellationToken);
+        public Task<IReadOnlyList<ITopOperation>> ListOperationsAsync(CancellationToken cancellationToken = default) => inner.ListOperationsAsync(cancellationToken);
+        public Task<bool> CheckCredentialsAsync(string user, string password, CancellationToken cancellationToken = default) => inner.CheckCredentialsAsync(user, password, cancellationToken);
+        public Task<ITopGetResult> GetAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.GetAsync(request, cancellationToken);
+        public Task<ITopGetResult> GetRelatedAsync(ITopRelatedRequest request, CancellationToken cancellationToken = default) => inner.GetRelatedAsync(request, cancellationToken);
+        public IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.StreamAsync(request, cancellationToken);
+        public Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default)
+        {
+            simulation.FailNextAfterApplying();
+            return inner.UpdateAsync(write, cancellationToken);
+        }
+
+        public Task<ITopDeleteResult> DeleteAsync(string className, ITopKey key, string comment, bool simulate, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(className, key, comment, simulate, cancellationToken);
+
+        public Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default)
+        {
+            simulation.FailNextAfterApplying();
+            return inner.ApplyStimulusAsync(stimulus, cancellationToken);
+        }
+    }
 
     [Fact]
     public async Task A_ticket_already_in_the_right_team_is_left_alone()

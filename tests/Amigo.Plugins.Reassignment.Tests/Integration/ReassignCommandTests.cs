@@ -54,7 +54,7 @@ public sealed class ReassignCommandTests(PostgresFixture postgres) : IClassFixtu
 
         var (exit, _, error) = await InvokeAsync(harness, "--academy", "bordeaux");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(3, exit);
         Assert.Contains("Unknown academy 'bordeaux'", error);
         Assert.Contains("toulouse", error);
         Assert.Empty(harness.TlsITop.Calls);
