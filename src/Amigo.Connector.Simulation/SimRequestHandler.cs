@@ -61,6 +61,10 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 };
             }
         }
+        catch (SimMemoryExhausted)
+        {
+            return new SimAnswer(500, SimMemoryExhausted.PhpFatal, "text/html; charset=UTF-8");
+        }
         catch (SimError e)
         {
             answer = new JObject { ["code"] = e.Code, ["message"] = e.Message };
@@ -155,6 +159,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             if (pageNumber <= 0) throw new SimError(13, "The request page number is not valid. It must be an integer greater than 0", withNullObjects: true);
             ordered = ordered.Skip((pageNumber - 1) * limit.Value).Take(limit.Value).ToList();
         }
+        if (options.MemoryLimitObjects is { } memoryLimit && ordered.Count > memoryLimit) throw new SimMemoryExhausted();
         return Objects($"Found: {total}", ordered, outputFields, "");
     }
 
@@ -297,6 +302,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var copy = target.Clone();
         ApplyFields(copy, fields, caller);
         if (SimAccountSchema.IsUserClass(copy.ClassName)) _accounts.BeforeWrite(copy, target, caller);
+        RequireConsoleComplete(copy, target, null);
         Touch(copy);
         store.Replace(copy);
         store.SaveLinks(copy);
@@ -340,10 +346,23 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 copy.Values["close_date"] = now;
                 break;
         }
+        RequireConsoleComplete(copy, target, stimulus);
         Touch(copy);
         store.Replace(copy);
         _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
+    }
+
+    // The console's rule (ITopSimulationOptions.ConsoleMandatoryAttributes), when the simulation is asked to enforce it.
+    private void RequireConsoleComplete(SimObject written, SimObject before, string? stimulus)
+    {
+        if (options.ConsoleMandatoryAttributes is not { } rules || written.ClassName != "UserRequest") return;
+        var state = written.Values.GetValueOrDefault("status", "new");
+        var missing = rules.GetValueOrDefault(state, []).Where(a => written.Values.GetValueOrDefault(a, "") is "" or "0").ToList();
+        if (missing.Count > 0)
+            throw new SimError(100, $"Console rule: attribute(s) {string.Join(", ", missing)} mandatory in state '{state}' would be empty.", withNullObjects: true);
+        if (stimulus == "ev_reassign" && written.Values.GetValueOrDefault("agent_id", "") == before.Values.GetValueOrDefault("agent_id", ""))
+            throw new SimError(100, "Console rule: ev_reassign must change agent_id.", withNullObjects: true);
     }
 
     // What iTop 3.2 answers for a write to an external field, a friendly name or another computed attribute (checked on the lab).

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>
-/// Moves a ticket to another team of the same iTop through the profile's Dispatch/Redispatch stimulus, with a note.
+/// Moves a ticket to another team of the same iTop the way the academy's console would, with a note: the profile's
+/// Dispatch/Redispatch stimulus (or, where Dispatch has no stimulus, a <c>core/update</c> of the team that keeps the
+/// state); when the target state needs an agent (stock <c>assigned</c>), one of the new team's agents
+/// (<see cref="TeamAgentPicker"/>), never a state the console would call incomplete.
 /// The move is audited <c>decided</c> under a key (also in the call's comment) before the write and <c>key:done</c>
 /// after it, so a crash in between is settled by <see cref="ReconcileAsync"/> from iTop's change history.
 /// </summary>
@@ -49,12 +52,28 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
         }
 
         var fields = new ITopFields().SetKey("team_id", ITopKey.Id(target.Id));
-        // The agent belonged to the old team: the new team picks its own.
-        if (ticket.AgentId is not null) fields.Set("agent_id", 0L);
+        long? agent = null;
+        if (LifecycleSteps.NeedsAgent(step))
+        {
+            // The target state needs an agent (stock 'assigned'): one of the new team's, as the console would ask for.
+            agent = await TeamAgentPicker.PickAsync(academy.ITop, target.Id, ticket.AgentId, cancellationToken);
+            if (agent is null)
+            {
+                await AuditAsync(context, ticket, rule, "skipped", $"{step.Definition.Stimulus} needs an agent of {target.Name}, which has none", before, null, null, cancellationToken);
+                context.Report.Add(decision with { Outcome = "skipped", Reason = "target_team_has_no_agent" });
+                return;
+            }
+            fields.SetKey("agent_id", ITopKey.Id(agent.Value));
+        }
+        else if (ticket.AgentId is not null && !LifecycleSteps.IsUpdateOnly(step))
+        {
+            // The agent belonged to the old team and the target state has none (AMIGO's Réaffectée): the new team picks its own.
+            fields.Set("agent_id", 0L);
+        }
         fields.AppendToLog("private_log", note);
         try
         {
-            LifecycleSteps.FillRequired(step, fields, new Dictionary<string, object?>());
+            LifecycleSteps.FillRequired(step, fields, new Dictionary<string, object?> { ["agent_id"] = agent });
         }
         catch (InvalidOperationException error)
         {
@@ -65,7 +84,7 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
 
         if (context.DryRun)
         {
-            await AuditAsync(context, ticket, rule, "dry-run", $"{step.Definition.Stimulus} → {target.Name}", before, new { team_id = target.Id, note }, null, cancellationToken);
+            await AuditAsync(context, ticket, rule, "dry-run", $"{Describe(step)} → {target.Name}", before, new { team_id = target.Id, agent_id = agent, note }, null, cancellationToken);
             context.Report.Add(decision with { Outcome = "dry-run" });
             return;
         }
@@ -73,20 +92,22 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
         // The key is in the comment (iTop keeps it as the change's userinfo, at the start: userinfo holds 255 characters).
         var key = $"reassign:dispatch:{ticket.Id}:{ticket.TeamId ?? 0}-{target.Id}:{time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
         var comment = $"Amigo reassign {ITopChangeHistory.Marker(key)}: rule '{rule.Name}' ({ticket.TeamName ?? "no team"} -> {target.Name})";
-        var intent = new DispatchIntent(rule.Name, ticket.TeamId, ticket.TeamName, target.Id, target.Name, motive, step.Definition.Stimulus, note);
-        await AuditAsync(context, ticket, rule, "decided", $"{step.Definition.Stimulus} → {target.Name}", before, intent, null, cancellationToken, key);
+        var intent = new DispatchIntent(rule.Name, ticket.TeamId, ticket.TeamName, target.Id, target.Name, motive, Describe(step), note);
+        await AuditAsync(context, ticket, rule, "decided", $"{Describe(step)} → {target.Name}", before, intent, null, cancellationToken, key);
         _faults.Reach(FaultPoint(WriteBoundaries.BeforeITopWrite));
         try
         {
-            var answer = await academy.ITop.ApplyStimulusAsync(new ITopStimulus(
-                ITopTickets.UserRequest, ITopKey.Id(ticket.Id), step.Definition.Stimulus, fields, comment,
-                ["id", "ref", "status", "team_id", "team_name", "agent_id"]), cancellationToken);
+            string[] output = ["id", "ref", "status", "team_id", "team_name", "agent_id"];
+            var ticketKey = ITopKey.Id(ticket.Id);
+            var answer = LifecycleSteps.IsUpdateOnly(step)
+                ? await academy.ITop.UpdateAsync(new ITopWrite(ITopTickets.UserRequest, ticketKey, fields, comment, output), cancellationToken)
+                : await academy.ITop.ApplyStimulusAsync(new ITopStimulus(ITopTickets.UserRequest, ticketKey, step.Definition.Stimulus, fields, comment, output), cancellationToken);
             _faults.Reach(FaultPoint(WriteBoundaries.AfterITopWrite));
             if (answer.GetExternalKey("team_id") != target.Id)
-                throw new ITopFormatException($"iTop answered {step.Definition.Stimulus} on {ticket.Ref} with team {answer.GetString("team_id")} instead of {target.Id}.");
+                throw new ITopFormatException($"iTop answered {Describe(step)} on {ticket.Ref} with team {answer.GetString("team_id")} instead of {target.Id}.");
             await moves.AddAsync(NewMove(context, ticket, rule, target, MoveStates.Done, motive), cancellationToken);
-            await AuditAsync(context, ticket, rule, "done", step.Definition.Stimulus, before,
-                new { status = answer.GetString("status"), team_id = target.Id, team_name = target.Name, note }, 0, cancellationToken, key + ":done");
+            await AuditAsync(context, ticket, rule, "done", Describe(step), before,
+                new { status = answer.GetString("status"), team_id = target.Id, team_name = target.Name, agent_id = answer.GetExternalKey("agent_id"), note }, 0, cancellationToken, key + ":done");
             _faults.Reach(FaultPoint(WriteBoundaries.AfterAudit));
             logger.LogInformation("Reassign {Academy} {Ref}: {From} -> {To} (rule {Rule})", academy.Id, ticket.Ref, ticket.TeamName, target.Name, rule.Name);
             context.Report.Add(decision);
@@ -101,6 +122,8 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
             context.Report.Add(decision with { Outcome = "failed", Reason = "itop_error" });
         }
     }
+
+    private static string Describe(LifecycleStep step) => LifecycleSteps.IsUpdateOnly(step) ? "core/update team_id" : step.Definition.Stimulus;
 
     private MoveRecord NewMove(MoveContext context, TicketFacts ticket, ReassignmentRule rule, TeamRef target, string state, string reason) => new()
     {

@@ -44,7 +44,7 @@ public sealed class ReassignCommandTests(PostgresFixture postgres) : IClassFixtu
 
         Assert.Equal(0, exit);
         Assert.Contains("toulouse: 1 moved", output);
-        Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        Assert.Single(harness.TlsITop.CallsOf("core/update")); // a stock 'new' ticket keeps its state, its team changes
     }
 
     [Fact]
