@@ -7,6 +7,7 @@
 #   scripts/itop-lab.sh env       # export lines: eval "$(scripts/itop-lab.sh env)"
 #   scripts/itop-lab.sh reseed    # back to the pristine database, then the tickets again with dates relative to now
 #   scripts/itop-lab.sh requests  # "<count> <total ms>" of the request log (what CI prints)
+#   scripts/itop-lab.sh clone N   # add N closed UserRequests, copied in SQL from the seeded closed ones (volume tests)
 #
 # Needs root on Debian 12 and Debian's package mirror (nothing else is downloaded): PHP 8.2 CLI with the extensions
 # iTop's setup checks, MariaDB, graphviz. The iTop source comes from ../shared/itop/itop-3.2.0.tar.gz (the repo's
@@ -233,6 +234,36 @@ reseed() {
     say "reseeded in $(since "$t0") s"
 }
 
+# Adds N closed UserRequests by INSERT … SELECT from the seeded closed ones (ids and refs from 1,000,001 on), so a sync
+# meets a real volume while auto-close and reassignment, which leave closed tickets alone, see the seed unchanged.
+# A reseed removes them (the pristine dump has no tickets).
+clone() {
+    local count="${1:-}" t0; t0=$(now)
+    [[ "$count" =~ ^[0-9]+$ && "$count" -gt 0 ]] || die "usage: clone N (a positive number of tickets)"
+    local columns
+    columns=$(mysql_itop -N -e "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM information_schema.columns
+        WHERE table_schema = '$db_name' AND table_name = 'ticket_request' AND column_name <> 'id'")
+    [[ -n "$columns" ]] || die "ticket_request has no columns: is iTop installed?"
+    local from_request; from_request=$(sed -E 's/([a-z0-9_]+)/r.\1/g' <<<"$columns")
+    mysql_itop <<SQL || die "cloning tickets failed"
+SET @base = GREATEST(1000000, (SELECT COALESCE(MAX(id), 0) FROM ticket));
+CREATE TEMPORARY TABLE clone_source AS
+    SELECT t.id, ROW_NUMBER() OVER (ORDER BY t.id) - 1 AS n FROM ticket t JOIN ticket_request r ON r.id = t.id
+    WHERE t.finalclass = 'UserRequest' AND r.status = 'closed';
+SET @sources = (SELECT COUNT(*) FROM clone_source);
+INSERT INTO ticket (id, operational_status, ref, org_id, caller_id, team_id, agent_id, title, description, description_format,
+                    start_date, end_date, last_update, close_date, private_log, private_log_index, finalclass)
+    SELECT @base + s.seq, t.operational_status, CONCAT('R-', @base + s.seq), t.org_id, t.caller_id, t.team_id, t.agent_id,
+           CONCAT(LEFT(t.title, 230), ' (copie ', s.seq, ')'), t.description, t.description_format,
+           t.start_date, t.end_date, t.last_update, t.close_date, t.private_log, t.private_log_index, t.finalclass
+    FROM seq_1_to_${count} s JOIN clone_source c ON c.n = s.seq % @sources JOIN ticket t ON t.id = c.id;
+INSERT INTO ticket_request (id, $columns)
+    SELECT @base + s.seq, $from_request
+    FROM seq_1_to_${count} s JOIN clone_source c ON c.n = s.seq % @sources JOIN ticket_request r ON r.id = c.id;
+SQL
+    say "cloned $count closed requests in $(since "$t0") s ($(mysql_itop -N -e "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'") UserRequests now)"
+}
+
 start() {
     local t0; t0=$(now)
     mkdir -p "$root"
@@ -294,6 +325,7 @@ export AMIGO_ITOP_DB_NAME='$db_name'
 export AMIGO_ITOP_DB_USER='$db_user'
 export AMIGO_ITOP_DB_PASSWORD='$db_pwd'
 export AMIGO_ITOP_LAB_MANIFEST='$root/manifest.json'
+export AMIGO_ITOP_LAB_ITOP_DIR='$web'
 export AMIGO_ITOP_LAB_REQUEST_LOG='$logs/requests.log'
 EOF
 }
@@ -305,5 +337,6 @@ case "${1:-}" in
     env) env_lines ;;
     reseed) exec 9>"$root.lock"; flock 9; reseed ;;
     requests) requests ;;
-    *) echo "usage: $0 start|stop|status|env|reseed|requests" >&2; exit 2 ;;
+    clone) exec 9>"$root.lock"; flock 9; clone "${2:-}" ;;
+    *) echo "usage: $0 start|stop|status|env|reseed|requests|clone N" >&2; exit 2 ;;
 esac

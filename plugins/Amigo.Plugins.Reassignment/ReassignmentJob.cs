@@ -10,6 +10,6 @@ public sealed class ReassignmentJob(ReassignmentRunner runner) : IAcademyJob
     public async Task<JobOutcome> RunAsync(JobRunContext context, CancellationToken cancellationToken)
     {
         var report = await runner.RunAsync(context.Academy, context.DryRun, context.RunId, context.Progress, cancellationToken);
-        return new JobOutcome(report.Counts, report.Summary()) { Details = report.Decisions };
+        return new JobOutcome(report.Counts, report.Summary()) { Details = report.Decisions, Status = report.Status };
     }
 }

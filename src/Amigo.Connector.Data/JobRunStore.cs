@@ -16,7 +16,9 @@ public static class JobRunOutcomes
     public const string Running = "running";
     /// <summary>Done.</summary>
     public const string Succeeded = "succeeded";
-    /// <summary>Threw.</summary>
+    /// <summary>Went to its end, but some items failed (see the counts).</summary>
+    public const string Partial = "partial";
+    /// <summary>Threw, or nothing it attempted worked.</summary>
     public const string Failed = "failed";
     /// <summary>Stopped by shutdown or a user.</summary>
     public const string Cancelled = "cancelled";
@@ -48,14 +50,31 @@ public sealed class JobRunStore(IConnectorDatabase database, TimeProvider time)
     }
 
     /// <summary>Records a run that did not start because another host holds the lock.</summary>
-    public async Task<long> RecordSkippedAsync(string academyId, string jobId, string trigger, string reason, CancellationToken cancellationToken = default)
+    public async Task<long> RecordSkippedAsync(string academyId, string jobId, string trigger, string reason, string? hostName = null, bool dryRun = false,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO job_runs (academy_id, job_id, trigger, host_name, started_at, ended_at, outcome, summary)
-            VALUES (@academyId, @jobId, @trigger, @host, @now, @now, 'skipped-locked', @reason)
+            INSERT INTO job_runs (academy_id, job_id, trigger, host_name, dry_run, started_at, ended_at, outcome, summary)
+            VALUES (@academyId, @jobId, @trigger, @host, @dryRun, @now, @now, 'skipped-locked', @reason)
             RETURNING id
-            """, new { academyId, jobId, trigger, host = Environment.MachineName, now = time.GetUtcNow(), reason }, cancellationToken: cancellationToken));
+            """, new { academyId, jobId, trigger, host = hostName ?? Environment.MachineName, dryRun, now = time.GetUtcNow(), reason },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The latest finished run of each (academy, job) — what monitoring asks first ("did the last auto-close work?").
+    /// Runs still in progress are left out; a run swept as abandoned counts as finished.
+    /// </summary>
+    public async Task<IReadOnlyList<JobRunRecord>> LatestOutcomesAsync(string? academyId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
+            SELECT DISTINCT ON (academy_id, job_id) {Columns} FROM job_runs
+            WHERE outcome <> 'running' AND (@academyId::text IS NULL OR academy_id = @academyId)
+            ORDER BY academy_id, job_id, started_at DESC, id DESC
+            """, new { academyId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>Saves partial progress counts of a running job (visible in <see cref="RecentAsync"/>).</summary>

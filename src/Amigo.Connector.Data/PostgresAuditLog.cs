@@ -61,6 +61,22 @@ public sealed class PostgresAuditLog(IConnectorDatabase database, TimeProvider t
         return (await ReadAllAsync(reader, cancellationToken)).FirstOrDefault();
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditRecord>> UnsettledDecisionsAsync(string academyId, string actor, string action, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition($"""
+            SELECT {Columns} FROM audit_log d
+            WHERE d.academy_id = @academyId AND d.actor = @actor AND d.action = @action AND d.outcome = 'decided'
+              AND d.idempotency_key IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM audit_log later
+                              WHERE later.academy_id = d.academy_id AND later.id > d.id
+                                AND later.idempotency_key IN (d.idempotency_key, d.idempotency_key || ':done'))
+            ORDER BY d.id
+            """, new { academyId, actor, action }, cancellationToken: cancellationToken));
+        return await ReadAllAsync(reader, cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<AuditRecord>> ReadAllAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var records = new List<AuditRecord>();

@@ -8,7 +8,8 @@ namespace Amigo.Connector.Data;
 /// <param name="LastUpdateLocal">Highest iTop <c>last_update</c> committed, in iTop's own local-time text; null before the first sync.</param>
 /// <param name="LastFullSyncAt">End of the last full sync.</param>
 /// <param name="LastReconciledAt">End of the last key reconciliation (deleted objects detection).</param>
-public sealed record Watermark(string? LastUpdateLocal, DateTimeOffset? LastFullSyncAt, DateTimeOffset? LastReconciledAt);
+/// <param name="IdWindow">Id-window width the last full read completed with (the sync halves windows iTop cannot serve); null before.</param>
+public sealed record Watermark(string? LastUpdateLocal, DateTimeOffset? LastFullSyncAt, DateTimeOffset? LastReconciledAt, int? IdWindow = null);
 
 /// <summary>The <c>sync_watermarks</c> table. Writes take the caller's connection and transaction so a watermark moves only with the data it covers.</summary>
 public sealed class WatermarkStore(IConnectorDatabase database)
@@ -23,10 +24,10 @@ public sealed class WatermarkStore(IConnectorDatabase database)
     /// <summary>The position of (academy, class) read on <paramref name="connection"/>.</summary>
     public static async Task<Watermark> GetAsync(NpgsqlConnection connection, string academyId, string itopClass, CancellationToken cancellationToken = default)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(string? LastUpdateLocal, DateTime? LastFull, DateTime? LastReconciled)>(new CommandDefinition(
-            "SELECT last_update_local, last_full_sync_at, last_reconciled_at FROM sync_watermarks WHERE academy_id = @academyId AND itop_class = @itopClass",
+        var row = await connection.QuerySingleOrDefaultAsync<(string? LastUpdateLocal, DateTime? LastFull, DateTime? LastReconciled, int? IdWindow)>(new CommandDefinition(
+            "SELECT last_update_local, last_full_sync_at, last_reconciled_at, id_window FROM sync_watermarks WHERE academy_id = @academyId AND itop_class = @itopClass",
             new { academyId, itopClass }, cancellationToken: cancellationToken));
-        return new Watermark(row.LastUpdateLocal, Utc(row.LastFull), Utc(row.LastReconciled));
+        return new Watermark(row.LastUpdateLocal, Utc(row.LastFull), Utc(row.LastReconciled), row.IdWindow);
     }
 
     /// <summary>Every position of an academy, by class.</summary>

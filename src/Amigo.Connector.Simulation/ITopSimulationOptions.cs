@@ -74,6 +74,41 @@ public sealed record ITopSimulationOptions
         ["ev_resolve"] = ["solution"],
     };
 
+    /// <summary>
+    /// PHP's <c>memory_limit</c> as a number of objects: a <c>core/get</c> answering more objects dies like a real iTop
+    /// whose PHP runs out of memory (HTTP 500, PHP's fatal-error text, nothing in JSON). A stock PHP (128 MB) serves
+    /// about 8,000 UserRequests with the sync's field list (~10 KB of PHP memory each); null: no limit.
+    /// </summary>
+    public int? MemoryLimitObjects { get; init; }
+
+    /// <summary>
+    /// The console's rule, enforced on REST writes when set (real REST does not check it: <c>ev_assign</c> without an
+    /// agent succeeds): a UserRequest write that leaves an attribute mandatory in the resulting state empty, or an
+    /// <c>ev_reassign</c> that does not change the agent (<c>must_change</c>), is refused with code 100. Tests set
+    /// <see cref="StockStateMandatoryAttributes"/> to prove the connector never leaves a ticket the console calls
+    /// incomplete. Null (default): REST's leniency.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? ConsoleMandatoryAttributes { get; init; }
+
+    /// <summary>
+    /// Attributes flagged mandatory per UserRequest state in iTop 3.2's <c>itop-request-mgmt-itil</c> datamodel, with
+    /// <c>inherit_flags_from</c> applied (<c>new</c> → escalated_tto, waiting_for_approval, approved, rejected;
+    /// <c>assigned</c> → escalated_ttr, pending, resolved → closed).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> StockStateMandatoryAttributes = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["new"] = ["org_id", "caller_id"],
+        ["escalated_tto"] = ["org_id", "caller_id"],
+        ["waiting_for_approval"] = ["org_id", "caller_id"],
+        ["approved"] = ["org_id", "caller_id"],
+        ["rejected"] = ["org_id", "caller_id"],
+        ["assigned"] = ["org_id", "caller_id", "team_id", "agent_id"],
+        ["escalated_ttr"] = ["org_id", "caller_id", "team_id", "agent_id"],
+        ["pending"] = ["org_id", "caller_id", "team_id", "agent_id", "pending_reason"],
+        ["resolved"] = ["org_id", "caller_id", "team_id", "agent_id", "service_id", "resolution_code", "solution"],
+        ["closed"] = ["org_id", "caller_id", "team_id", "agent_id", "service_id", "resolution_code", "solution"],
+    };
+
     /// <summary>Whether to seed the demo data of <see cref="ITopSimulationSeed.Academies"/> at start.</summary>
     public bool SeedDemoData { get; init; }
 
@@ -89,7 +124,7 @@ public sealed record ITopSimulationOptions
             {
                 ["ev_reassign"] = "assigned", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved", ["ev_timeout"] = "escalated_ttr",
             },
-            ["escalated_ttr"] = new Dictionary<string, string> { ["ev_reassign"] = "escalated_ttr", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved" },
+            ["escalated_ttr"] = new Dictionary<string, string> { ["ev_reassign"] = "assigned", ["ev_pending"] = "pending", ["ev_resolve"] = "resolved" },
             ["pending"] = new Dictionary<string, string> { ["ev_assign"] = "assigned", ["ev_resolve"] = "resolved" },
             ["resolved"] = new Dictionary<string, string> { ["ev_close"] = "closed", ["ev_reopen"] = "assigned" },
             ["rejected"] = new Dictionary<string, string>(),

@@ -58,6 +58,13 @@ public sealed partial class ITopSimulationStore
     }
 
     /// <summary>Deletes the links of every writable link set of <paramref name="owner"/>.</summary>
+    /// <summary>The link rows <paramref name="owner"/> owns (deleted with it), newest first like iTop lists them.</summary>
+    internal IEnumerable<SimObject> OwnedLinks(SimObject owner)
+    {
+        lock (Sync)
+            return [.. Class(owner.ClassName).WritableLinkSets.SelectMany(linkSet => StoredLinks(owner, linkSet)).OrderByDescending(link => link.Id)];
+    }
+
     private void RemoveLinksOf(SimObject owner)
     {
         foreach (var linkSet in Class(owner.ClassName).WritableLinkSets)

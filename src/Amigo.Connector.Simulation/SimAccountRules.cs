@@ -6,13 +6,12 @@ namespace Amigo.Connector.Simulation;
 /// What iTop 3.2 checks when a REST call touches user accounts: who may read and write them (stock profiles grant
 /// them to administrators only, recording 67), and the checks of <c>User::DoCheckToWrite</c> on a create or update
 /// (login given and unique among all accounts, at least one profile, valid language and status, accounts holding the
-/// Administrator profile written by administrators only), after the ITIL profiles' completion of a lone "Portal power user".
+/// Administrator profile written by administrators only). A lone "Portal power user" is
+/// not completed with "Portal user": iTop 3.2.0 keeps the profiles as given (checked on the lab).
 /// Messages are the French ones of the recorded REST user's language.
 /// </summary>
 internal sealed class SimAccountRules(ITopSimulationStore store)
 {
-    private const string PowerPortalProfile = "Portal power user";
-    private const string PortalProfile = "Portal user";
 
     /// <summary>Languages of a stock iTop 3.2 (<c>AttributeApplicationLanguage</c>).</summary>
     private static readonly HashSet<string> Languages = new(StringComparer.Ordinal)
@@ -22,24 +21,25 @@ internal sealed class SimAccountRules(ITopSimulationStore store)
     };
 
     /// <summary>
-    /// Refuses <paramref name="caller"/> an account class it has no right on, like iTop's REST services do before
-    /// touching anything: code 1, <c>objects: null</c>. <paramref name="verb"/> is <c>reading</c>, <c>creating</c> or <c>modifying</c>.
+    /// Refuses <paramref name="caller"/> an account class, or a change-history class, it has no right on, like iTop's
+    /// REST services do before touching anything: code 1, <c>objects: null</c>. iTop 3.2's change history
+    /// (<c>CMDBChange*</c>, category <c>grant_by_profile</c>) is granted by no stock profile but Administrator (the real
+    /// lab refuses it to the connector's agent account). <paramref name="verb"/> is <c>reading</c>, <c>creating</c> or <c>modifying</c>.
     /// </summary>
     public static void RequireRight(ITopSimUser caller, string className, string verb)
     {
-        if (!SimAccountSchema.IsAccountClass(className) || caller.IsAdmin || caller.GrantedClasses.Contains(className)) return;
+        var guarded = SimAccountSchema.IsAccountClass(className) || className.StartsWith(SimChangeSchema.Change, StringComparison.Ordinal);
+        if (!guarded || caller.IsAdmin || caller.GrantedClasses.Contains(className)) return;
         throw new SimError(1, $"The current user does not have enough permissions for {verb} data of class {className}", withNullObjects: true);
     }
 
     /// <summary>
-    /// Checks an account about to be written (<paramref name="original"/> is null for a create), completing its
-    /// profiles first; throws iTop's "cannot save" error listing every issue.
+    /// Checks an account about to be written (<paramref name="original"/> is null for a create); throws iTop's
+    /// "cannot save" error listing every issue.
     /// </summary>
     public void BeforeWrite(SimObject user, SimObject? original, ITopSimUser caller)
     {
         var profiles = user.PendingLinks.GetValueOrDefault("profile_list");
-        if (profiles is not null) CompleteLonePowerPortalProfile(profiles);
-
         var cls = store.Class(user.ClassName);
         var issues = new List<string>();
         var login = user.Values.GetValueOrDefault("login", "");
@@ -65,15 +65,6 @@ internal sealed class SimAccountRules(ITopSimulationStore store)
     {
         var pairs = string.Join("; ", issues.Select((issue, i) => $"{i}=>{issue}"));
         return new SimError(100, $"Error: {string.Join(", ", issues)}: issues = {{{pairs}}}, class = {className}, id = {id.ToString(CultureInfo.InvariantCulture)}");
-    }
-
-    // iTop 3.1+ (N°5324): a user whose only profile is "Portal power user" gets "Portal user" as well.
-    private void CompleteLonePowerPortalProfile(List<SimObject> profiles)
-    {
-        if (profiles.Count != 1 || ProfileName(profiles[0]) != PowerPortalProfile || store.ProfileId(PortalProfile) is not { } portal) return;
-        var link = new SimObject(SimAccountSchema.UserProfile, 0);
-        link.Values["profileid"] = ITopSimulationStore.Key(portal);
-        profiles.Add(link);
     }
 
     private IEnumerable<SimObject> StoredProfiles(SimObject? user)

@@ -139,7 +139,7 @@ internal sealed class SimOql
             return (o, s) => Like(left(o, s), pattern(o, s)) != negate;
         }
         if (_position >= _tokens.Count)
-            throw Fail("Unexpected token End of Input", "OQLParserSyntaxErrorException");
+            throw Fail(EndOfInput, "OQLParserSyntaxErrorException");
         var op = _tokens[_position++].Text;
         if (op is not ("=" or "!=" or "<>" or "<" or "<=" or ">" or ">="))
             throw Fail($"Unexpected token {op}", "OQLParserSyntaxErrorException");
@@ -170,7 +170,7 @@ internal sealed class SimOql
 
     private Func<SimObject, ITopSimulationStore, string?> ParseOperand(Scope scope)
     {
-        if (_position >= _tokens.Count) throw Fail("Unexpected token End of Input", "OQLParserSyntaxErrorException");
+        if (_position >= _tokens.Count) throw Fail(EndOfInput, "OQLParserSyntaxErrorException");
         var token = _tokens[_position];
         switch (token.Kind)
         {
@@ -197,6 +197,9 @@ internal sealed class SimOql
         _position++;
         return new FieldRef(first, ExpectName());
     }
+
+    // iTop's parser reports the end of the query as token value '0' at column 0 (recording 45, checked on the lab).
+    private string EndOfInput => $"Unexpected token End of Input - found '0' at 0 in '{_text}'";
 
     internal SimError Fail(string detail, string exceptionClass) =>
         new(100, $"Error: Query failed to execute: query = {_text}, exception_class = {exceptionClass}, exception_message = {(detail.Contains(" in '", StringComparison.Ordinal) ? detail : $"{detail} in '{_text}'")}");
@@ -240,7 +243,7 @@ internal sealed class SimOql
 
     private void Expect(string symbol)
     {
-        if (!Peek(symbol)) throw Fail(_position < _tokens.Count ? $"Unexpected token {_tokens[_position].Text}" : "Unexpected token End of Input", "OQLParserSyntaxErrorException");
+        if (!Peek(symbol)) throw Fail(_position < _tokens.Count ? $"Unexpected token {_tokens[_position].Text}" : EndOfInput, "OQLParserSyntaxErrorException");
         _position++;
     }
 
@@ -253,7 +256,7 @@ internal sealed class SimOql
     private string ExpectName()
     {
         if (_position >= _tokens.Count || _tokens[_position].Kind != TokenKind.Word)
-            throw Fail(_position < _tokens.Count ? $"Unexpected token {_tokens[_position].Text}" : "Unexpected token End of Input", "OQLParserSyntaxErrorException");
+            throw Fail(_position < _tokens.Count ? $"Unexpected token {_tokens[_position].Text}" : EndOfInput, "OQLParserSyntaxErrorException");
         return _tokens[_position++].Text;
     }
 

@@ -40,8 +40,9 @@ internal sealed partial class SimRequestHandler
 
     private string LinkValue(SimClass linkClass, JProperty property)
     {
-        if (!linkClass.TryGet(property.Name, out var attribute) || attribute.Kind is not (SimKind.Key or SimKind.Text))
+        if (!linkClass.TryGet(property.Name, out var attribute))
             throw new SimError(100, $"Error: {property.Name}: Unknown attribute");
+        if (attribute.Kind is not (SimKind.Key or SimKind.Text)) throw ReadOnly(linkClass.Name, property.Name);
         return attribute.Kind == SimKind.Key ? ResolveKey(attribute, property.Value) : ITopSimulationStore.TextOf(property.Value) ?? "";
     }
 

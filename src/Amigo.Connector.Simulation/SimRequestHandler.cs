@@ -11,6 +11,7 @@ namespace Amigo.Connector.Simulation;
 internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopSimulationOptions options)
 {
     private readonly SimAccountRules _accounts = new(store);
+    private readonly SimChangeTracker _changes = new(store);
 
     private const int DescriptionLimit = 65535;
 
@@ -59,6 +60,10 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                     _ => throw new SimError(11, $"Error: Unknown verb '{operation}' in version '{request.Version}'"),
                 };
             }
+        }
+        catch (SimMemoryExhausted)
+        {
+            return new SimAnswer(500, SimMemoryExhausted.PhpFatal, "text/html; charset=UTF-8");
         }
         catch (SimError e)
         {
@@ -154,6 +159,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             if (pageNumber <= 0) throw new SimError(13, "The request page number is not valid. It must be an integer greater than 0", withNullObjects: true);
             ordered = ordered.Skip((pageNumber - 1) * limit.Value).Take(limit.Value).ToList();
         }
+        if (options.MemoryLimitObjects is { } memoryLimit && ordered.Count > memoryLimit) throw new SimMemoryExhausted();
         return Objects($"Found: {total}", ordered, outputFields, "");
     }
 
@@ -167,7 +173,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 var text = ((string?)key ?? "").Trim();
                 if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                     return (className, store.Find(className, id) is { } byText ? [byText] : []);
-                var query = SimOql.Parse(text, store);
+                // iTop quotes the query as sent in its errors, trailing spaces included (recording 45).
+                var query = SimOql.Parse((string?)key ?? "", store);
                 // When the OQL selects another class than 'class', the OQL class wins (recording 47).
                 return (query.ClassName, store.All(query.ClassName).Where(o => query.Predicate(o, store)).ToList());
             case JTokenType.Object:
@@ -280,6 +287,7 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
             created.Values["start_date"] = store.Clock.LocalText;
             created.Values["last_update"] = store.Clock.LocalText;
         }
+        _changes.Created(created, Comment(json), caller);
         return Objects(null, [created], outputFields, "created");
     }
 
@@ -294,9 +302,11 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var copy = target.Clone();
         ApplyFields(copy, fields, caller);
         if (SimAccountSchema.IsUserClass(copy.ClassName)) _accounts.BeforeWrite(copy, target, caller);
+        RequireConsoleComplete(copy, target, null);
         Touch(copy);
         store.Replace(copy);
         store.SaveLinks(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
 
@@ -336,10 +346,28 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
                 copy.Values["close_date"] = now;
                 break;
         }
+        RequireConsoleComplete(copy, target, stimulus);
         Touch(copy);
         store.Replace(copy);
+        _changes.Updated(target, copy, Comment(json), caller);
         return Objects(null, [copy], outputFields, "updated");
     }
+
+    // The console's rule (ITopSimulationOptions.ConsoleMandatoryAttributes), when the simulation is asked to enforce it.
+    private void RequireConsoleComplete(SimObject written, SimObject before, string? stimulus)
+    {
+        if (options.ConsoleMandatoryAttributes is not { } rules || written.ClassName != "UserRequest") return;
+        var state = written.Values.GetValueOrDefault("status", "new");
+        var missing = rules.GetValueOrDefault(state, []).Where(a => written.Values.GetValueOrDefault(a, "") is "" or "0").ToList();
+        if (missing.Count > 0)
+            throw new SimError(100, $"Console rule: attribute(s) {string.Join(", ", missing)} mandatory in state '{state}' would be empty.", withNullObjects: true);
+        if (stimulus == "ev_reassign" && written.Values.GetValueOrDefault("agent_id", "") == before.Values.GetValueOrDefault("agent_id", ""))
+            throw new SimError(100, "Console rule: ev_reassign must change agent_id.", withNullObjects: true);
+    }
+
+    // What iTop 3.2 answers for a write to an external field, a friendly name or another computed attribute (checked on the lab).
+    internal static SimError ReadOnly(string className, string attribute) =>
+        new(100, $"Error: {attribute}: Attempting to set the value on the read-only attribute {className}::{attribute}");
 
     private JObject Delete(JObject json, ITopSimUser caller)
     {
@@ -350,9 +378,17 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         if (json["key"] is not { } key) throw new SimError(100, "Error: Missing parameter 'key'");
         var (_, found) = Select(className, key);
         var ordered = Order(found).ToList();
-        var answer = Objects($"Deleted: {ordered.Count}", ordered, ["id", "friendlyname"], "");
+        // iTop deletes the links an object owns (an account's profile links) with it, lists them after the objects
+        // and counts them apart: "Deleted: 1 plus (for DB integrity) 2" (checked on the lab).
+        var owned = ordered.SelectMany(store.OwnedLinks).ToList();
+        var message = owned.Count == 0 ? $"Deleted: {ordered.Count}" : $"Deleted: {ordered.Count} plus (for DB integrity) {owned.Count}";
+        var answer = Objects(message, [.. ordered, .. owned], ["id", "friendlyname"], "");
         if (json.Value<bool?>("simulate") != true)
-            foreach (var item in ordered) store.Remove(item.ClassName, item.Id);
+            foreach (var item in ordered)
+            {
+                _changes.Deleted(item, Comment(json), caller);
+                store.Remove(item.ClassName, item.Id);
+            }
         return answer;
     }
 
@@ -372,9 +408,9 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         foreach (var property in fields.Properties())
         {
             var name = property.Name;
-            if (!cls.TryGet(name, out var attribute) || attribute.Kind is SimKind.ExternalField or SimKind.Computed
-                || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
+            if (!cls.TryGet(name, out var attribute) || (attribute.Kind == SimKind.LinkSet && attribute.Target is null))
                 throw new SimError(100, $"Error: {name}: Unknown attribute");
+            if (attribute.Kind is SimKind.ExternalField or SimKind.Computed) throw ReadOnly(item.ClassName, name);
             var value = property.Value;
             switch (attribute.Kind)
             {
@@ -509,6 +545,8 @@ internal sealed partial class SimRequestHandler(ITopSimulationStore store, ITopS
         var className = (string?)json["class"] ?? throw new SimError(100, "Error: Missing parameter 'class'");
         return store.IsClass(className) ? className : throw new SimError(100, $"Error: class: '{className}' is not a valid class'");
     }
+
+    private static string Comment(JObject json) => ITopSimulationStore.TextOf(json["comment"]) ?? "";
 
     private static void RequireComment(JObject json)
     {

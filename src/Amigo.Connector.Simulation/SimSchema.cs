@@ -175,6 +175,7 @@ internal static class SimSchema
             .Computed("parent_change_id_finalclass_recall", ""));
 
         SimAccountSchema.AddTo(classes);
+        SimChangeSchema.AddTo(classes);
         return classes;
     }
 }

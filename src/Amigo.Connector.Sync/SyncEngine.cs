@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Jobs;
@@ -28,7 +29,14 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
     /// <summary>Tickets parsed ahead of the one being copied (a bounded buffer: memory stays flat whatever the volume).</summary>
     private const int ReadAheadTickets = 1_000;
 
+    /// <summary>Widest id window of a reconciliation read (ids only: a small answer per ticket).</summary>
+    private const int ReconcileIdWindow = 50_000;
+
     private readonly SyncOptions _options = options.Value;
+
+    // The id-window width each academy's iTop last served, so that a failure is paid once per process (it is also
+    // stored with the watermark, for the next process).
+    private readonly ConcurrentDictionary<string, int> _windows = new(StringComparer.Ordinal);
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>Syncs one academy. Progress goes to <paramref name="progress"/> (step, items done).</summary>
@@ -91,22 +99,34 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         }
 
         IAsyncEnumerable<ITopAnswerPage> pages;
+        AdaptiveIdWindows? windows = null;
         if (full)
         {
-            pages = academy.ITop.StreamPagesByIdWindowsAsync(TicketClass, null, fields, _options.IdWindow, cancellationToken);
+            var start = Math.Min(_options.IdWindow, _windows.TryGetValue(academy.Id, out var known) ? known : watermark.IdWindow ?? _options.IdWindow);
+            windows = new AdaptiveIdWindows(academy.ITop, TicketClass, fields, start, _options.MinIdWindow, _logger, academy.Id);
+            pages = windows.ReadAsync(cancellationToken);
         }
         else
         {
             var since = zone.ToITop(zone.ToInstant(ITopTimeZone.ParseLocal(watermark.LastUpdateLocal, "watermark")!.Value) - _options.Overlap);
-            pages = academy.ITop.StreamPagesAsync(new ITopGetRequest(TicketClass, ITopKey.Query(Oql.Select(TicketClass).Where("last_update", ">=", since).Build()), fields), cancellationToken);
+            var width = Math.Min(_options.IdWindow, _windows.TryGetValue(academy.Id, out var known) ? known : watermark.IdWindow ?? _options.IdWindow);
+            pages = IncrementalRead.ReadAsync(academy.ITop, TicketClass, since, fields, width, _options.MinIdWindow, _logger, academy.Id, cancellationToken);
         }
 
         var maxSeen = await CopyTicketsAsync(connection, academy, pages, full, result, progress, cancellationToken);
+        if (windows is not null)
+        {
+            _windows[academy.Id] = windows.Width;
+            result.IdWindow = windows.Width;
+            _logger.LogInformation("Academy {Academy}: full read of {Class} in id windows of {Width} ids ({Splits} split{Plural})",
+                academy.Id, TicketClass, windows.Width, windows.Splits, windows.Splits == 1 ? "" : "s");
+        }
 
         var reconciled = full;
         if (reconcileDue)
         {
-            var ids = academy.ITop.StreamPagesByIdWindowsAsync(TicketClass, null, ["id"], Math.Max(_options.IdWindow, 50_000), cancellationToken);
+            var ids = new AdaptiveIdWindows(academy.ITop, TicketClass, ["id"], Math.Max(_options.IdWindow, ReconcileIdWindow), _options.MinIdWindow, _logger, academy.Id)
+                .ReadAsync(cancellationToken);
             await using var writer = await BinaryCopyWriter.BeginAsync(connection, SeenIdsCopySql, cancellationToken);
             await foreach (var page in ids)
             {
@@ -150,6 +170,15 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
             var finishedAt = time.GetUtcNow();
             await WatermarkStore.AdvanceAsync(connection, transaction, academy.Id, TicketClass, next ?? (full ? syncStartLocal : null),
                 full ? finishedAt : null, reconciled ? finishedAt : null, cancellationToken);
+            if (windows is not null)
+            {
+                await using var remember = new NpgsqlCommand(
+                    "UPDATE sync_watermarks SET id_window = @width WHERE academy_id = @academy AND itop_class = @class", connection, transaction);
+                remember.Parameters.AddWithValue("width", windows.Width);
+                remember.Parameters.AddWithValue("academy", academy.Id);
+                remember.Parameters.AddWithValue("class", TicketClass);
+                await remember.ExecuteNonQueryAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -17,7 +17,7 @@ public sealed class SyncJob(SyncEngine engine) : IAcademyJob
         ArgumentNullException.ThrowIfNull(context);
         var request = new SyncRequest(Flag(context, "full"), Flag(context, "reconcile"));
         var result = await engine.SyncAsync(context.Academy, request, context.Progress, cancellationToken);
-        return new JobOutcome(result.Counts, result.Summary) { Details = new { result.Full, result.Reconciled, result.Watermark } };
+        return new JobOutcome(result.Counts, result.Summary) { Details = new { result.Full, result.Reconciled, result.Watermark, result.IdWindow } };
     }
 
     private static bool Flag(JobRunContext context, string name)

@@ -15,9 +15,21 @@ public sealed class SyncOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 5_000;
 
-    /// <summary>Width of the id windows (<c>id &gt; X AND id &lt;= X + width</c>) of a full read (default 20,000 ids).</summary>
+    /// <summary>
+    /// Width of the id windows (<c>id &gt; X AND id &lt;= X + width</c>) of a full read (default 5,000 ids). iTop builds a
+    /// whole answer in PHP memory before sending it, about 10 KB per ticket with the sync's field list: a stock PHP
+    /// (<c>memory_limit = 128M</c>, of which iTop itself takes ~25 MB) dies above ~8,000 tickets per call; 5,000 leaves
+    /// room for fatter tickets. A window iTop still cannot serve is halved (see <see cref="MinIdWindow"/>).
+    /// </summary>
     [Range(1, 10_000_000)]
-    public int IdWindow { get; set; } = 20_000;
+    public int IdWindow { get; set; } = 5_000;
+
+    /// <summary>
+    /// Smallest width a failing window is halved to (default 100 ids): below it the failure is not the answer's size,
+    /// and the sync fails with iTop's error.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MinIdWindow { get; set; } = 100;
 
     /// <summary>How often an incremental sync also reconciles ticket ids to detect deletions (default 6 hours; zero: every sync).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
@@ -31,6 +43,11 @@ public sealed class SyncOptions : IValidatableObject
         if (Overlap < TimeSpan.Zero || Overlap > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult($"Amigo:Sync:Overlap must be between 00:00:00 and 1.00:00:00 (got {Overlap}).", [nameof(Overlap)]);
+        }
+
+        if (MinIdWindow > IdWindow)
+        {
+            yield return new ValidationResult($"Amigo:Sync:MinIdWindow ({MinIdWindow}) cannot be above Amigo:Sync:IdWindow ({IdWindow}).", [nameof(MinIdWindow)]);
         }
 
         if (ReconcileInterval < TimeSpan.Zero)

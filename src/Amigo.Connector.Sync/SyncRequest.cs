@@ -22,6 +22,9 @@ public sealed class SyncResult
     /// <summary>The ticket watermark after the run (iTop local time text).</summary>
     public string? Watermark { get; internal set; }
 
+    /// <summary>The id-window width a full read settled on (null for an incremental sync): halved from the start width each time iTop could not serve a window.</summary>
+    public int? IdWindow { get; internal set; }
+
     /// <summary>A counter's value (0 when absent).</summary>
     public long this[string name] => _counts.GetValueOrDefault(name);
 
@@ -30,5 +33,6 @@ public sealed class SyncResult
     /// <summary>One line for logs and <c>job_runs.summary</c>.</summary>
     public string Summary =>
         $"{(Full ? "full" : "incremental")} sync: {this["tickets.read"]} tickets read, {this["tickets.changed"]} changed, " +
-        $"{this["transitions"]} status transitions, {this["tickets.deleted"]} deleted" + (Reconciled ? " (ids reconciled)" : "");
+        $"{this["transitions"]} status transitions, {this["tickets.deleted"]} deleted" + (Reconciled ? " (ids reconciled)" : "")
+        + (IdWindow is { } width ? $", id windows of {width}" : "");
 }

@@ -59,6 +59,8 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
         await using (var admin = await postgres.DataSource.OpenConnectionAsync())
         {
             await admin.ExecuteScalarAsync("SELECT pg_terminate_backend(@pid)", new { pid = deadLock!.BackendPid });
+            // pg_terminate_backend only signals the backend: wait until it has really gone, locks included.
+            await WaitUntilGoneAsync(admin, deadLock.BackendPid);
         }
 
         var abandoned = await runs.MarkAbandonedAsync();
@@ -74,6 +76,16 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
         Assert.True((await runs.RecentAsync(academy, "autoclose")).Single().DryRun);
         await liveLock!.DisposeAsync();
         await deadLock.DisposeAsync();
+    }
+
+    private static async Task WaitUntilGoneAsync(NpgsqlConnection admin, int pid)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await admin.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid) OR EXISTS (SELECT 1 FROM pg_locks WHERE pid = @pid)", new { pid }))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
     }
 
     [Fact]

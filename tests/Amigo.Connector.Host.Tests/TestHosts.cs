@@ -48,14 +48,8 @@ internal static class TestHosts
             configure?.Invoke(options);
         });
 
-    /// <summary>The plugins the product ships: the host project's build output holds them (copied by its build); the test output does not.</summary>
-    public static string ShippedPluginsFolder()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var folder = Path.Combine(testOutput.Parent!.Parent!.FullName, "Amigo.Connector.Host", testOutput.Name, "plugins");
-        Assert.True(Directory.Exists(folder), $"The host's plugins folder {folder} does not exist: build src/Amigo.Connector.Host first.");
-        return folder;
-    }
+    /// <summary>The plugins the product ships (the host project's build output).</summary>
+    public static string ShippedPluginsFolder() => Amigo.Connector.Testing.Host.ShippedPlugins.Folder();
 
     public static HttpClient Client(this WebApplication app, string? apiKey)
     {

@@ -37,6 +37,8 @@ public sealed class SimulatedITopContractTests : IDisposable
     [Fact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client);
     [Fact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client);
     [Fact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client);
+    [Fact] public Task Answers_bad_requests_like_the_recordings() => ITopContract.AnswersBadRequestsLikeTheRecordings(Target, _client);
+    [Fact] public Task Manages_accounts_like_itop() => ITopContract.ManagesAccountsLikeITop(Target);
 
     private ITopContractTarget Target => new(_sim.ClientOptions(), ITopSimulationOptions.Admin.Login, ITopSimulationOptions.Admin.Password,
         ITopSimulationOptions.NoRest.Login, ITopSimulationOptions.NoRest.Password);
@@ -74,6 +76,8 @@ public sealed class RealITopContractTests : IDisposable
     [RealITopFact] public Task Matches_hostile_titles_only_themselves() => ITopContract.MatchesHostileTitlesOnlyThemselves(_client!);
     [RealITopFact] public Task Filters_like_mariadb() => ITopContract.FiltersLikeMariaDb(_client!);
     [RealITopFact] public Task Counts_the_description_limit_on_the_stored_html() => ITopContract.CountsTheDescriptionLimitOnTheStoredHtml(_client!);
+    [RealITopFact] public Task Answers_bad_requests_like_the_recordings() => ITopContract.AnswersBadRequestsLikeTheRecordings(RealITop.Target!, _client!);
+    [RealITopFact] public Task Manages_accounts_like_itop() => ITopContract.ManagesAccountsLikeITop(RealITop.Target!);
 
     public void Dispose() => _client?.Dispose();
 }
@@ -100,7 +104,8 @@ public static class RealITop
     public static ITopContractTarget? Target { get; } = Options is { } o
         ? new ITopContractTarget(o,
             Environment.GetEnvironmentVariable("AMIGO_ITOP_ADMIN_USER") ?? "admin", Environment.GetEnvironmentVariable("AMIGO_ITOP_ADMIN_PASSWORD") ?? "",
-            Environment.GetEnvironmentVariable("AMIGO_ITOP_NOREST_USER") ?? "norest", Environment.GetEnvironmentVariable("AMIGO_ITOP_NOREST_PASSWORD") ?? "")
+            Environment.GetEnvironmentVariable("AMIGO_ITOP_NOREST_USER") ?? "norest", Environment.GetEnvironmentVariable("AMIGO_ITOP_NOREST_PASSWORD") ?? "",
+            Environment.GetEnvironmentVariable("AMIGO_ITOP_ARENA_USER"), Environment.GetEnvironmentVariable("AMIGO_ITOP_ARENA_PASSWORD"))
         : null;
 }
 

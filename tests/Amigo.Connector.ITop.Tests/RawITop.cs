@@ -8,8 +8,12 @@ namespace Amigo.Connector.ITop.Tests;
 /// An iTop the contract runs against: the client's settings (connector account) plus the other accounts the contract
 /// needs. The simulation and the lab have the same kinds of accounts with different passwords.
 /// </summary>
-public sealed record ITopContractTarget(ITopClientOptions Options, string AdminUser, string AdminPassword, string NoRestUser, string NoRestPassword)
+/// <param name="BridgeUser">The ARENA bridge's account, which manages persons and accounts (the administrator when not given).</param>
+public sealed record ITopContractTarget(
+    ITopClientOptions Options, string AdminUser, string AdminPassword, string NoRestUser, string NoRestPassword, string? BridgeUser = null, string? BridgePassword = null)
 {
+    public (string User, string Password) Bridge => BridgeUser is null ? (AdminUser, AdminPassword) : (BridgeUser, BridgePassword ?? "");
+
     public string User => Options.User!;
 
     public string Password => Options.Password!;
@@ -75,4 +79,7 @@ public sealed record RawAnswer(int Status, string Body)
     public JsonElement Objects => Root.GetProperty("objects");
 
     public JsonElement Single() => Objects.EnumerateObject().Single().Value;
+
+    // The generated ToString would read every property, and Objects throws when there is none.
+    public override string ToString() => $"HTTP {Status}: {(Body.Length > 300 ? Body[..300] + "…" : Body)}";
 }

@@ -125,7 +125,7 @@ public sealed class SimulationAccountsTests : IDisposable
     [InlineData("{\"profileid\":{\"name\":\"Chef d'établissement\"}}", "Error: profile_list: profileid: No item found with criteria: name: Chef d'établissement (Chef d'établissement)")]
     [InlineData("{\"profileid\":\"SELECT URP_Profiles WHERE name = 'Chef'\"}", "Error: profile_list: profileid: No item found for query: SELECT URP_Profiles WHERE name = 'Chef'")]
     [InlineData("{\"profileid\":99}", "Error: profile_list: profileid: Invalid object URP_Profiles::99")]
-    [InlineData("{\"profile\":\"Portal user\"}", "Error: profile_list: profile: Unknown attribute")]
+    [InlineData("{\"profile\":\"Portal user\"}", "Error: profile_list: profile: Attempting to set the value on the read-only attribute URP_UserProfile::profile")]
     public async Task An_unknown_profile_is_refused_with_iTops_message_and_nothing_is_created(string link, string message)
     {
         var links = _sim.Store.Count("URP_UserProfile");
@@ -198,11 +198,11 @@ public sealed class SimulationAccountsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_lone_portal_power_user_profile_is_completed_with_portal_user()
+    public async Task A_lone_portal_power_user_profile_stays_alone_like_in_iTop_3_2_0()
     {
         await AsAdmin(CreateUser("jdupont", new[] { new { profileid = new { name = "Portal power user" } } }));
 
-        Assert.Equal(["Portal power user", "Portal user"], _sim.Store.UserProfiles(_sim.Store.UserIdOf("jdupont")!.Value));
+        Assert.Equal(["Portal power user"], _sim.Store.UserProfiles(_sim.Store.UserIdOf("jdupont")!.Value));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class SimulationAccountsTests : IDisposable
 
         var deleted = await AsAdmin(new { operation = "core/delete", comment = "test", @class = "UserExternal", key = id });
 
-        Assert.Equal("Deleted: 1", (string?)deleted["message"]);
+        Assert.Equal("Deleted: 1 plus (for DB integrity) 1", (string?)deleted["message"]);
         Assert.Empty(_sim.Store.Ids("UserExternal"));
         Assert.DoesNotContain(_sim.Store.Ids("URP_UserProfile"), link => _sim.Store.GetField("URP_UserProfile", link, "userid") == id.ToString());
     }

@@ -15,9 +15,9 @@ internal sealed class SyncScenario : IDisposable
 {
     public const string AcademyId = "toulouse";
 
-    public SyncScenario(int tickets = 40, AcademyFieldMap? fieldMap = null)
+    public SyncScenario(int tickets = 40, AcademyFieldMap? fieldMap = null, ITopSimulationOptions? options = null)
     {
-        Simulation = ITopSimulation.Start();
+        Simulation = ITopSimulation.Start(options);
         Simulation.Store.AddAttribute("UserRequest", "uai", "");
         var store = Simulation.Store;
         var rectorat = store.AddOrganization("Rectorat de Toulouse", "0310000A");
@@ -73,10 +73,11 @@ internal sealed class SyncScenario : IDisposable
         new(AcademyId, "Académie de Toulouse", Simulation.Options.TimeZone, BuiltInProfiles.Stock,
             fieldMap ?? Academy.FieldMap, client, new ConfigurationBuilder().Build());
 
-    public SyncEngine Engine(NpgsqlDataSource dataSource, int batchSize = 7, int idWindow = 10, TimeSpan? reconcileInterval = null) =>
+    public SyncEngine Engine(NpgsqlDataSource dataSource, int batchSize = 7, int idWindow = 10, TimeSpan? reconcileInterval = null, int minIdWindow = 100,
+        Microsoft.Extensions.Logging.ILogger<SyncEngine>? logger = null) =>
         new(new ConnectorDatabase(dataSource),
-            Options.Create(new SyncOptions { BatchSize = batchSize, IdWindow = idWindow, ReconcileInterval = reconcileInterval ?? TimeSpan.FromDays(1) }),
-            Simulation.Clock);
+            Options.Create(new SyncOptions { BatchSize = batchSize, IdWindow = idWindow, MinIdWindow = minIdWindow, ReconcileInterval = reconcileInterval ?? TimeSpan.FromDays(1) }),
+            Simulation.Clock, logger);
 
     public Task<SyncResult> SyncAsync(NpgsqlDataSource dataSource, bool full = false, IProgress<JobProgress>? progress = null, AcademyContext? academy = null, bool reconcile = false) =>
         Engine(dataSource).SyncAsync(academy ?? Academy, new SyncRequest(full, reconcile), progress);

@@ -34,6 +34,9 @@ public sealed class ArenaSsoSettingsTests
     {
         { s => s.TrustedProxies = [], "TrustedProxies" },
         { s => s.TrustedProxies = ["10.20.0.0/99"], "not a CIDR" },
+        { s => s.TrustedProxies = ["10.20.0.0/24", "0.0.0.0/0"], "'0.0.0.0/0' trusts every address" },
+        { s => s.TrustedProxies = ["::/0"], "'::/0' trusts every address" },
+        { s => s.TrustedProxies = ["::ffff:0.0.0.0/96"], "trusts every address" },
         { s => s.SharedSecret = null, "SharedSecret / SharedSecretFile" },
         { s => s.SharedSecret = "short", "at least 32" },
         { s => s.SharedSecretFile = "/nonexistent", "exactly one" },

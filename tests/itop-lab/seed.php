@@ -279,8 +279,10 @@ foreach ($plan as $id => $t) {
         $last = $reply;
     }
     if (in_array($id, $agentReplies, true)) {
+        // Written by an agent's account (the administrator here), not the connector's: auto-close ignores the
+        // connector's own journal entries, so a reply under its account would not be activity.
         $reply = $at($t['r'] - 2);
-        update($connector, 'UserRequest', $id, ['public_log' => ['add_item' => ['message' => "N'hésitez pas à nous recontacter si besoin.", 'date' => $reply, 'format' => 'text']]]);
+        update($admin, 'UserRequest', $id, ['public_log' => ['add_item' => ['message' => "N'hésitez pas à nous recontacter si besoin.", 'date' => $reply, 'format' => 'text']]]);
         $last = $reply;
     }
     $dates['last_update'] = $last;

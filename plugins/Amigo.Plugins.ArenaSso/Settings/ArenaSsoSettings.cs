@@ -73,14 +73,25 @@ public sealed class ArenaSsoSettings : IValidatableSettings
     /// <summary>Largest accepted identity header value, in characters.</summary>
     [Range(256, 65536)] public int MaxHeaderLength { get; set; } = 4096;
 
+    // Refused rather than warned about: the bridge's trust rests on the network path (headers are forgeable), and a
+    // warning in a start-up log is read after the first forged sign-in. 0.0.0.0/0, ::/0 and ::ffff:0:0/96 (every IPv4
+    // address, mapped) are "everyone".
+    private static bool TrustsEveryone(IPNetwork network) =>
+        network.PrefixLength == 0
+        || (network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && network.BaseAddress.IsIPv4MappedToIPv6
+            && network.PrefixLength <= 96);
+
     /// <inheritdoc />
     public IEnumerable<string> Validate(AcademyContext academy)
     {
         if (TrustedProxies.Count == 0)
             yield return "TrustedProxies: at least one proxy address (CIDR) is required; without it nobody can sign in.";
         foreach (var cidr in TrustedProxies)
-            if (!IPNetwork.TryParse(cidr, out _))
+            if (!IPNetwork.TryParse(cidr, out var network))
                 yield return $"TrustedProxies: '{cidr}' is not a CIDR network (e.g. 10.0.0.0/24).";
+            else if (TrustsEveryone(network))
+                yield return $"TrustedProxies: '{cidr}' trusts every address, so anyone who reaches the connector could forge ARENA's identity "
+                             + "headers; list the networks of ARENA's proxies only (e.g. 10.20.0.0/24).";
 
         var hasSecret = !string.IsNullOrEmpty(SharedSecret);
         var hasFile = !string.IsNullOrEmpty(SharedSecretFile);

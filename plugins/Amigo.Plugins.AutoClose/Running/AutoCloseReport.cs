@@ -49,10 +49,20 @@ public sealed class AutoCloseReport
             ? " (" + string.Join(", ", skipped.Select(s => $"{s.Key["skipped.".Length..]} {s.Value}")) + ")"
             : ""));
         parts.Add($"failed {this["failed"]}");
+        if (this["reconciled"] + this["abandoned"] > 0)
+            parts.Add($"earlier decisions reconciled with iTop: {this["reconciled"]} written, {this["abandoned"]} abandoned");
         if (this["deferred"] > 0) parts.Add($"deferred {this["deferred"]} to the next run");
         return (DryRun ? "[dry run] " : "") + string.Join(", ", parts);
     }
 
     /// <summary>The job outcome.</summary>
-    public JobOutcome ToOutcome() => new(new Dictionary<string, long>(_counts), Summary()) { Details = _decisions };
+    public JobOutcome ToOutcome() => new(new Dictionary<string, long>(_counts), Summary()) { Details = _decisions, Status = Status };
+
+    /// <summary>
+    /// Locked out → skipped; otherwise by items: writes made (closings, reminders, reconciled writes) against failures.
+    /// A run whose every attempt failed (e.g. a wrong iTop password) is <see cref="JobStatus.Failed"/>, never a success.
+    /// </summary>
+    public JobStatus Status => NotRunReason is not null
+        ? JobStatus.SkippedLocked
+        : JobExitCodes.StatusOf(this["closed"] + this["reminded"] + this["reconciled"] + this["would_close"] + this["would_remind"], this["failed"]);
 }

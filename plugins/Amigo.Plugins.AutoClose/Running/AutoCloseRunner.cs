@@ -1,5 +1,6 @@
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Audit;
+using Amigo.Connector.Contracts.Faults;
 using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.ITop;
 using Amigo.Plugins.AutoClose.Data;
@@ -12,7 +13,8 @@ namespace Amigo.Plugins.AutoClose.Running;
 /// <summary>
 /// One auto-close run for one academy. Order of safety: candidates from the synced copy → fresh read from
 /// iTop → decision recorded in the audit log under an idempotency key → read again → write only if status
-/// and last update are unchanged → outcome recorded. One ticket's failure never stops the others.
+/// and last update are unchanged → outcome recorded. One ticket's failure never stops the others. A decision a crash
+/// left without its outcome is settled first, from iTop's change history (<see cref="DecisionReconciler"/>).
 /// </summary>
 public sealed class AutoCloseRunner
 {
@@ -26,16 +28,21 @@ public sealed class AutoCloseRunner
     private readonly IAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IFaultPoints _faults;
 
-    /// <summary>Creates a run for one academy.</summary>
-    public AutoCloseRunner(AcademyContext academy, IAutoCloseStore store, IAuditLog audit, TimeProvider time, ILogger logger)
+    /// <summary>Creates a run for one academy; <paramref name="faults"/> is the fault suite's hook (none in production).</summary>
+    public AutoCloseRunner(AcademyContext academy, IAutoCloseStore store, IAuditLog audit, TimeProvider time, ILogger logger, IFaultPoints? faults = null)
     {
         _academy = academy;
         _store = store;
         _audit = audit;
         _time = time;
         _logger = logger;
+        _faults = faults ?? EnvironmentFaultPoints.None;
     }
+
+    /// <summary>The fault point of a write boundary of this plugin (<c>autoclose.after-itop-write</c>, …).</summary>
+    public static string FaultPoint(string boundary) => WriteBoundaries.Of(Actor, boundary);
 
     /// <summary>Runs. Throws <see cref="AutoCloseConfigurationException"/> before any read when the settings are invalid.</summary>
     public async Task<AutoCloseReport> RunAsync(AutoCloseRunOptions options, CancellationToken cancellationToken)
@@ -51,6 +58,8 @@ public sealed class AutoCloseRunner
             report.Count("locked");
             return report;
         }
+
+        if (!options.DryRun) await ReconcileAsync(report, options, cancellationToken);
 
         var now = _time.GetUtcNow();
         var candidates = await _store.FindCandidatesAsync(_academy.Id, policy.ResolvedStatuses, policy.ResolvedNoLaterThan(now), cancellationToken);
@@ -70,6 +79,32 @@ public sealed class AutoCloseRunner
         await run.CloseAsync(due, cancellationToken);
         await run.RemindAsync(reminders, cancellationToken);
         return report;
+    }
+
+    // Closings and reminders a crash left as bare decisions: iTop's change history says whether each was written.
+    private async Task ReconcileAsync(AutoCloseReport report, AutoCloseRunOptions options, CancellationToken cancellationToken)
+    {
+        var reconciler = new DecisionReconciler(_audit);
+        foreach (var action in (string[])["close", "remind"])
+        {
+            var settled = await reconciler.ReconcileAsync(_academy.Id, Actor, action, _academy.ITop, options.RunId,
+                action == "close" ? (decision, token) => _store.MarkClosedByConnectorAsync(_academy.Id, decision.Entry.ITopKey!.Value, token) : null,
+                cancellationToken);
+            foreach (var item in settled)
+            {
+                var entry = item.Decision.Entry;
+                var (outcome, count) = item.Result switch
+                {
+                    ReconciledAs.Done => ("done", "reconciled"),
+                    ReconciledAs.Abandoned => ("abandoned", "abandoned"),
+                    _ => ("failed", "failed"),
+                };
+                report.Add(new DecisionReport(entry.TicketRef ?? "", entry.ITopKey ?? 0, action, outcome, item.Result == ReconciledAs.Unknown ? "reconcile_failed" : "reconciled",
+                    null, item.Error), count);
+                if (item.Result == ReconciledAs.Unknown)
+                    _logger.LogWarning("autoclose {Academy}: decision {Id} on {Ref} not reconciled: {Error}", _academy.Id, item.Decision.Id, entry.TicketRef, item.Error);
+            }
+        }
     }
 
     /// <summary>The state of one run.</summary>
@@ -145,8 +180,8 @@ public sealed class AutoCloseRunner
             }
 
             var note = RenderNote(policy.Settings.NoteTemplate, ticket, decision);
-            var fields = BuildCloseFields(note);
-            var comment = $"Connecteur Amigo (autoclose) : clôture automatique {policy.Settings.DelayDays} {Unit()} après la résolution [{key}]";
+            var fields = BuildCloseFields(note, key);
+            var comment = $"Connecteur Amigo (autoclose) : clôture automatique {policy.Settings.DelayDays} {Unit()} après la résolution {ITopChangeHistory.Marker(key)}";
             var intent = new
             {
                 due_at = decision.DueAt,
@@ -176,10 +211,11 @@ public sealed class AutoCloseRunner
                 var detail = fresh is null
                     ? "the ticket vanished"
                     : $"status '{ticket.Status}' → '{fresh.Status}', last_update '{ticket.LastUpdate}' → '{fresh.LastUpdate}'";
-                await SkipAsync(synced, fresh, "close", SkipReasons.ChangedSinceDecision, decision with { Detail = detail }, cancellationToken, dedupe: false);
+                await SkipAsync(synced, fresh, "close", SkipReasons.ChangedSinceDecision, decision with { Detail = detail }, cancellationToken, dedupe: false, settles: key);
                 return;
             }
 
+            owner._faults.Reach(FaultPoint(WriteBoundaries.BeforeITopWrite));
             ITopObject written;
             try
             {
@@ -189,22 +225,20 @@ public sealed class AutoCloseRunner
             }
             catch (ITopException error)
             {
-                await FailAsync(ticket, "close", decision, error.Message, error.Code, error.ITopMessage, cancellationToken);
+                await FailAsync(ticket, "close", decision, error.Message, error.Code, error.ITopMessage, cancellationToken, key);
                 return;
             }
+            owner._faults.Reach(FaultPoint(WriteBoundaries.AfterITopWrite));
 
             var status = written.GetString("status");
             if (status is null || policy.ResolvedStatuses.Contains(status))
             {
-                await FailAsync(ticket, "close", decision, $"iTop answered but the status is still '{status}'", 0, null, cancellationToken);
+                await FailAsync(ticket, "close", decision, $"iTop answered but the status is still '{status}'", 0, null, cancellationToken, key);
                 return;
             }
 
-            await RecordAsync("close", ticket.ITopId, ticket.Ref, "done", decision.Reason, ticket.Fingerprint,
-                new { status, close_date = written.GetString("close_date"), last_update = written.GetString("last_update"), due_at = decision.DueAt, note },
-                cancellationToken, IdempotencyKeys.Done(key), ITopErrorCodes.Ok, $"{policy.Close.Stimulus} applied: status '{status}'");
-            report.Add(new DecisionReport(ticket.Ref, ticket.ITopId, "close", "done", decision.Reason, decision.DueAt, note), "closed");
-            Progress("closing");
+            // Flagged before the done row: a crash between the two leaves the decision open, and the next run's
+            // reconciliation sets the flag again; the other order could leave a done row with reports blind to it.
             try
             {
                 await owner._store.MarkClosedByConnectorAsync(AcademyId, ticket.ITopId, cancellationToken);
@@ -214,6 +248,12 @@ public sealed class AutoCloseRunner
                 // iTop is the system of record and is closed; the flag only helps reporting until the next sync.
                 owner._logger.LogWarning(error, "autoclose {Academy}: {Ref} closed but not flagged in the database", AcademyId, ticket.Ref);
             }
+            await RecordAsync("close", ticket.ITopId, ticket.Ref, "done", decision.Reason, ticket.Fingerprint,
+                new { status, close_date = written.GetString("close_date"), last_update = written.GetString("last_update"), due_at = decision.DueAt, note },
+                cancellationToken, IdempotencyKeys.Done(key), ITopErrorCodes.Ok, $"{policy.Close.Stimulus} applied: status '{status}'");
+            owner._faults.Reach(FaultPoint(WriteBoundaries.AfterAudit));
+            report.Add(new DecisionReport(ticket.Ref, ticket.ITopId, "close", "done", decision.Reason, decision.DueAt, note), "closed");
+            Progress("closing");
         }
 
         private async Task RemindOneAsync(CandidateTicket synced, TicketSnapshot? current, CancellationToken cancellationToken)
@@ -253,7 +293,7 @@ public sealed class AutoCloseRunner
                 return;
             }
 
-            var comment = $"Connecteur Amigo (autoclose) : rappel avant clôture automatique [{key}]";
+            var comment = $"Connecteur Amigo (autoclose) : rappel avant clôture automatique {ITopChangeHistory.Marker(key)}";
             var intent = new { due_at = decision.DueAt, remind_at = decision.RemindAt, text, comment };
             if (options.DryRun)
             {
@@ -266,11 +306,13 @@ public sealed class AutoCloseRunner
             try
             {
                 await owner._academy.ITop.UpdateAsync(new ITopWrite(TicketSnapshot.ClassName, ITopKey.Id(ticket.ITopId),
-                    new ITopFields().AppendToLog("public_log", text), comment, ["id", "last_update"]), cancellationToken);
+                    new ITopFields().AppendToLog("public_log", text)
+                        .AppendToLog(ITopChangeHistory.JournalAttribute, ITopChangeHistory.JournalLine("Rappel avant clôture automatique", key)),
+                    comment, ["id", "last_update"]), cancellationToken);
             }
             catch (ITopException error)
             {
-                await FailAsync(ticket, "remind", decision, error.Message, error.Code, error.ITopMessage, cancellationToken);
+                await FailAsync(ticket, "remind", decision, error.Message, error.Code, error.ITopMessage, cancellationToken, key);
                 return;
             }
             await RecordAsync("remind", ticket.ITopId, ticket.Ref, "done", decision.Reason, ticket.Fingerprint, intent,
@@ -339,7 +381,7 @@ public sealed class AutoCloseRunner
         }
 
         private async Task SkipAsync(CandidateTicket synced, TicketSnapshot? current, string action, string reason,
-            AutoCloseDecision decision, CancellationToken cancellationToken, bool dedupe = true)
+            AutoCloseDecision decision, CancellationToken cancellationToken, bool dedupe = true, string? settles = null)
         {
             var reference = current?.Ref ?? synced.Ref;
             report.Add(new DecisionReport(reference, synced.ITopId, action, "skipped", reason, decision.DueAt, decision.Detail), $"skipped.{reason}");
@@ -350,7 +392,8 @@ public sealed class AutoCloseRunner
                 return;
             }
             // A ticket left resolved with a reply is seen again every run: record the skip once per ticket state.
-            string? key = null;
+            // A skip after a decision carries the decision's key: it settles it (nothing was written).
+            string? key = settles;
             if (dedupe)
             {
                 key = IdempotencyKeys.Skip(synced.ITopId, action, reason, current?.LastUpdate);
@@ -359,11 +402,13 @@ public sealed class AutoCloseRunner
             await RecordAsync(action, synced.ITopId, reference, "skipped", reason, current?.Fingerprint, after, cancellationToken, key);
         }
 
-        private async Task FailAsync(TicketSnapshot ticket, string action, AutoCloseDecision decision, string message, int code, string? itopMessage, CancellationToken cancellationToken)
+        // iTop refused the write (it answered, nothing changed): the failure carries the decision's key and settles it.
+        private async Task FailAsync(TicketSnapshot ticket, string action, AutoCloseDecision decision, string message, int code, string? itopMessage,
+            CancellationToken cancellationToken, string decisionKey)
         {
             owner._logger.LogWarning("autoclose {Academy}: {Action} of {Ref} refused: {Message}", AcademyId, action, ticket.Ref, message);
             await RecordAsync(action, ticket.ITopId, ticket.Ref, "failed", "itop_refused", ticket.Fingerprint, new { due_at = decision.DueAt },
-                cancellationToken, itopCode: code, itopMessage: itopMessage ?? message);
+                cancellationToken, decisionKey, itopCode: code, itopMessage: itopMessage ?? message);
             report.Add(new DecisionReport(ticket.Ref, ticket.ITopId, action, "failed", "itop_refused", decision.DueAt, message), "failed");
         }
 
@@ -385,13 +430,15 @@ public sealed class AutoCloseRunner
                 report.Add(new DecisionReport(candidate.Ref, candidate.ITopId, action, "deferred", "max_closings_per_run", null, null), "deferred");
         }
 
-        private ITopFields BuildCloseFields(string? note)
+        private ITopFields BuildCloseFields(string? note, string key)
         {
             var fields = new ITopFields();
             foreach (var (attribute, value) in policy.Settings.CloseFields ?? [])
                 fields.Set(attribute, value);
             if (note is not null)
                 fields.AppendToLog("public_log", note);
+            // The write's key in the agent journal: what the next run reads after a crash (ITopChangeHistory).
+            fields.AppendToLog(ITopChangeHistory.JournalAttribute, ITopChangeHistory.JournalLine("Clôture automatique", key));
             return fields;
         }
 

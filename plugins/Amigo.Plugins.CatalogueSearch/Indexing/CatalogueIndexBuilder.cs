@@ -50,7 +50,7 @@ public static class CatalogueIndexBuilder
         for (var id = 0; id < terms.Length; id++)
         {
             var term = terms[id];
-            if (term.Length < FuzzyMinTermLength)
+            if (term.Length < FuzzyMinTermLength || term.Length > EditDistance.MaxTypoTermLength)
             {
                 continue;
             }

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
 using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Jobs;
 using Amigo.Plugins.Reassignment.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Amigo.Plugins.Reassignment.Cli;
 
-/// <summary><c>amigo reassign --academy ID [--dry-run] [--json]</c>: one reassignment pass from the command line.</summary>
+/// <summary>
+/// <c>amigo reassign --academy ID [--dry-run] [--json]</c>: the <c>reassign</c> job run now through the host's job runner
+/// (its lock, its <c>job_runs</c> row, its exit codes: 0 succeeded, 6 partial, 1 failed, 3 unknown academy or plugin
+/// disabled, 4 another run holds the lock, 5 database unreachable).
+/// </summary>
 public static class ReassignCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -25,32 +30,29 @@ public static class ReassignCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var academyId = parse.GetValue(academyOption)!.Trim().ToLowerInvariant();
-            var registry = services.GetRequiredService<IAcademyRegistry>();
-            var academy = registry.Find(academyId);
-            if (academy is null)
-            {
-                await error.WriteLineAsync($"Unknown academy '{academyId}'. Known: {string.Join(", ", registry.All.Select(a => a.Id))}.");
-                return 2;
-            }
-            if (!await registry.IsPluginEnabledAsync(academy.Id, ReassignmentPlugin.PluginId, cancellationToken))
-            {
-                await error.WriteLineAsync($"Plugin '{ReassignmentPlugin.PluginId}' is not enabled for academy '{academy.Id}'.");
-                return 3;
-            }
             var dryRun = parse.GetValue(dryRunOption);
-            await using var scope = services.CreateAsyncScope();
-            var runner = scope.ServiceProvider.GetRequiredService<ReassignmentRunner>();
-            var report = await runner.RunAsync(academy, dryRun, null, null, cancellationToken);
+            var result = await services.GetRequiredService<IPluginJobInvoker>()
+                .RunAsync(new PluginJobInvocation(parse.GetValue(academyOption)!, ReassignmentPlugin.PluginId, dryRun), cancellationToken);
+            if (result.RunId is null)
+            {
+                var known = services.GetService<IAcademyRegistry>()?.All.Select(a => a.Id) ?? [];
+                await error.WriteLineAsync($"{result.Error} Known academies: {string.Join(", ", known)}.");
+                return result.ExitCode;
+            }
+            var decisions = result.Details as IReadOnlyList<ReassignmentDecision> ?? [];
             if (parse.GetValue(jsonOption))
-                await output.WriteLineAsync(JsonSerializer.Serialize(new { academy = academy.Id, dryRun, counts = report.Counts, decisions = report.Decisions }, Json));
+                await output.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    academy = result.AcademyId, dryRun, runId = result.RunId, outcome = result.Outcome, counts = result.Counts, decisions,
+                }, Json));
             else
             {
-                foreach (var decision in report.Decisions)
+                foreach (var decision in decisions)
                     await output.WriteLineAsync($"{decision.TicketRef,-10} {decision.Outcome,-8} {decision.Action,-9} {decision.Reason ?? ""} {decision.FromTeam} -> {decision.ToTeam} {decision.Rule}".TrimEnd());
-                await output.WriteLineAsync($"{academy.Id}{(dryRun ? " (dry run)" : "")}: {report.Summary()}");
+                await output.WriteLineAsync($"{result.AcademyId}{(dryRun ? " (dry run)" : "")}: {result.Summary ?? result.Error}");
             }
-            return report.Counts.Keys.Any(key => key.StartsWith("failed.", StringComparison.Ordinal)) ? 1 : 0;
+            if (result.Outcome is not ("succeeded" or "partial") && result.Error is { } problem) await error.WriteLineAsync(problem);
+            return result.ExitCode;
         });
         return command;
     }

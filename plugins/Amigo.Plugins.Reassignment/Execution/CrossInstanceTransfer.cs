@@ -212,7 +212,7 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
             var step = LifecycleSteps.Valid(profile, LogicalAction.Cancel, status)
                        ?? LifecycleSteps.Valid(profile, LogicalAction.Close, status)
                        ?? LifecycleSteps.Valid(profile, LogicalAction.Resolve, status)
-                       ?? LifecycleSteps.TeamChange(profile, status)
+                       ?? ClosingTeamChange(profile, status)
                        ?? throw new InvalidOperationException(
                            $"Lifecycle profile '{profile.Name}' offers no Cancel, Close, Resolve or Dispatch from status '{status}' of {row.TicketRef}.");
             var fields = new ITopFields();
@@ -276,4 +276,11 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
         {
             IdempotencyKey = key, JobRunId = context.RunId,
         };
+
+    // On the way to a closed state a team change must move the ticket on: where the profile's team change keeps the
+    // state (stock 'new': core/update of the team only), the assignment stimulus is taken instead.
+    private static LifecycleStep? ClosingTeamChange(LifecycleProfile profile, string status) =>
+        LifecycleSteps.TeamChange(profile, status) is { } change && LifecycleSteps.IsUpdateOnly(change)
+            ? LifecycleSteps.Valid(profile, LogicalAction.Assign, status)
+            : LifecycleSteps.TeamChange(profile, status);
 }

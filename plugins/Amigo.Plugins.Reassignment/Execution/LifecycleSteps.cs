@@ -21,9 +21,22 @@ public static class LifecycleSteps
             : null;
     }
 
-    /// <summary>The team-change action for a ticket in <paramref name="status"/>: Dispatch first, then Redispatch.</summary>
+    /// <summary>
+    /// The team-change action for a ticket in <paramref name="status"/>: Dispatch first, then Redispatch, then (a
+    /// ticket waiting in a state whose console only offers an assignment, e.g. stock <c>pending</c>) Assign.
+    /// </summary>
     public static LifecycleStep? TeamChange(LifecycleProfile profile, string status) =>
-        Valid(profile, LogicalAction.Dispatch, status) ?? Valid(profile, LogicalAction.Redispatch, status);
+        Valid(profile, LogicalAction.Dispatch, status) ?? Valid(profile, LogicalAction.Redispatch, status)
+        ?? (Valid(profile, LogicalAction.Assign, status) is { } assign && NeedsAgent(assign) ? assign : null);
+
+    /// <summary>
+    /// Whether the step changes fields without a stimulus (an empty <c>Stimulus</c>: the ticket keeps its state, e.g.
+    /// a stock <c>new</c> ticket put in another team's queue).
+    /// </summary>
+    public static bool IsUpdateOnly(LifecycleStep step) => string.IsNullOrEmpty(step.Definition.Stimulus);
+
+    /// <summary>Whether the step's target state needs an agent (the profile lists <c>agent_id</c> as required).</summary>
+    public static bool NeedsAgent(LifecycleStep step) => step.Definition.RequiredFields.Contains("agent_id", StringComparer.Ordinal);
 
     /// <summary>
     /// Fills every field the stimulus requires from <paramref name="values"/> (attribute → value; an id for external keys).

@@ -1,3 +1,5 @@
+using Amigo.Connector.Contracts.Jobs;
+
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>What the run decided for one ticket (the <c>--json</c> output and the job's details).</summary>
@@ -49,11 +51,18 @@ public sealed class ReassignmentReport
         if (decision.Outcome == "reported") return; // counted as uai.invalid.* by the caller
         Count(decision.Outcome switch
         {
+            "reconciled" or "abandoned" => decision.Outcome,
             "done" => decision.Action == "transfer" ? "transferred" : "moved",
             "dry-run" => decision.Action == "transfer" ? "dry_run.transferred" : "dry_run.moved",
             _ => $"{decision.Outcome}.{decision.Reason}",
         });
     }
+
+    /// <summary>Moves made (or reconciled) against moves that failed: a run whose every move failed is <see cref="JobStatus.Failed"/>.</summary>
+    public JobStatus Status => JobExitCodes.StatusOf(
+        _counts.GetValueOrDefault("moved") + _counts.GetValueOrDefault("transferred") + _counts.GetValueOrDefault("reconciled")
+        + _counts.GetValueOrDefault("dry_run.moved") + _counts.GetValueOrDefault("dry_run.transferred"),
+        _counts.Where(pair => pair.Key.StartsWith("failed.", StringComparison.Ordinal)).Sum(pair => pair.Value));
 
     /// <summary>One line for logs and the CLI.</summary>
     public string Summary() =>

@@ -30,6 +30,17 @@ public sealed class ReassignmentRunner(
 
         var context = new MoveContext(academy, settings, dryRun, runId, new ReassignmentReport());
         await moves.EnsureSchemaAsync(cancellationToken);
+        if (!dryRun)
+            foreach (var settled in await dispatcher.ReconcileAsync(context, cancellationToken))
+            {
+                var entry = settled.Decision.Entry;
+                context.Report.Add(new ReassignmentDecision
+                {
+                    TicketId = entry.ITopKey ?? 0, TicketRef = entry.TicketRef ?? "", Action = MoveKinds.Dispatch,
+                    Outcome = settled.Result switch { ReconciledAs.Done => "reconciled", ReconciledAs.Abandoned => "abandoned", _ => "failed" },
+                    Reason = settled.Result == ReconciledAs.Unknown ? "reconcile_failed" : "reconciled", Note = settled.Error,
+                });
+            }
 
         foreach (var unfinished in await moves.UnfinishedTransfersAsync(academy.Id, cancellationToken))
         {

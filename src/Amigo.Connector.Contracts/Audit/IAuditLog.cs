@@ -11,6 +11,19 @@ public interface IAuditLog
 
     /// <summary>Whether an entry with this idempotency key and outcome exists (e.g. a transfer already done).</summary>
     Task<AuditRecord?> FindByIdempotencyKeyAsync(string academyId, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <c>decided</c> entries of <paramref name="actor"/>'s <paramref name="action"/> that nothing settled: no later
+    /// entry carries their idempotency key (a <c>failed</c>, <c>skipped</c> or <c>abandoned</c> outcome) nor the key's
+    /// <c>:done</c> form. Each is a write that may or may not have reached iTop: the plugin reconciles it. Oldest first.
+    /// </summary>
+    async Task<IReadOnlyList<AuditRecord>> UnsettledDecisionsAsync(string academyId, string actor, string action, CancellationToken cancellationToken = default)
+    {
+        var entries = (await RecentAsync(academyId, actor, 10_000, cancellationToken)).OrderBy(r => r.Id).ToList();
+        return entries.Where(decided => decided.Entry is { Outcome: "decided", IdempotencyKey: { } key } && decided.Entry.Action == action
+                && !entries.Any(later => later.Id > decided.Id && (later.Entry.IdempotencyKey == key || later.Entry.IdempotencyKey == key + ":done")))
+            .ToList();
+    }
 }
 
 /// <summary>One audit entry.</summary>
@@ -20,7 +33,7 @@ public interface IAuditLog
 /// <param name="ITopClass">iTop class concerned.</param>
 /// <param name="ITopKey">iTop id concerned, when known.</param>
 /// <param name="TicketRef">Ticket reference (<c>R-002137</c>), when a ticket.</param>
-/// <param name="Outcome"><c>decided</c>, <c>done</c>, <c>skipped</c>, <c>failed</c>, <c>dry-run</c>.</param>
+/// <param name="Outcome"><c>decided</c>, <c>done</c>, <c>skipped</c>, <c>failed</c>, <c>dry-run</c>, <c>abandoned</c> (a decision whose write never reached iTop).</param>
 /// <param name="Reason">Why (machine-readable reason code or short text).</param>
 public sealed record AuditEntry(
     string AcademyId,

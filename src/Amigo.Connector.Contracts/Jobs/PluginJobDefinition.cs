@@ -42,4 +42,7 @@ public sealed record JobOutcome(IReadOnlyDictionary<string, long> Counts, string
 {
     /// <summary>Structured details (e.g. the decisions of a dry run) for <c>--json</c> output; may be null.</summary>
     public object? Details { get; init; }
+
+    /// <summary>How the run went; a job whose items failed must say so (<see cref="JobStatus.Partial"/> or <see cref="JobStatus.Failed"/>).</summary>
+    public JobStatus Status { get; init; } = JobStatus.Succeeded;
 }

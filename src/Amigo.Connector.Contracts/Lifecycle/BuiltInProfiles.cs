@@ -26,9 +26,13 @@ public static class BuiltInProfiles
         },
         new Dictionary<LogicalAction, LifecycleAction>
         {
-            // Stock iTop has no "dispatched" state: a team change is ev_assign (new) or ev_reassign (assigned).
-            [LogicalAction.Dispatch] = new("ev_assign", ["team_id"], ["new", "escalated_tto", "approved", "pending"]),
-            [LogicalAction.Redispatch] = new("ev_reassign", ["team_id"], ["assigned", "escalated_ttr"]),
+            // Stock iTop has no "dispatched" state (a team without an agent). Its console (datamodel of
+            // itop-request-mgmt-itil 3.2) makes team_id and agent_id mandatory in 'assigned' (and the states inheriting
+            // its flags: escalated_ttr, pending, resolved, closed), and ev_reassign must change the agent. So: a ticket
+            // not yet assigned keeps its state and only its team changes (core/update, empty stimulus); an assigned one
+            // is reassigned to the new team *and* one of its agents, as the console's ev_reassign form requires.
+            [LogicalAction.Dispatch] = new("", ["team_id"], ["new", "escalated_tto", "waiting_for_approval", "approved"]),
+            [LogicalAction.Redispatch] = new("ev_reassign", ["team_id", "agent_id"], ["assigned", "escalated_ttr"]),
             [LogicalAction.Assign] = new("ev_assign", ["team_id", "agent_id"], ["new", "escalated_tto", "approved", "pending"]),
             [LogicalAction.Reassign] = new("ev_reassign", ["team_id", "agent_id"], ["assigned", "escalated_ttr"]),
             [LogicalAction.Pending] = new("ev_pending", ["pending_reason"], ["assigned", "escalated_ttr"]),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IConnectorDatabase database, IAcademyRegistry registry, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (IConnectorDatabase database, IAcademyRegistry registry, JobRunStore runs, CancellationToken cancellationToken) =>
         {
             var databaseCheck = await CheckAsync(async token =>
             {
@@ -23,13 +24,27 @@ internal static class HealthEndpoints
                 await command.ExecuteScalarAsync(token);
                 return null;
             }, cancellationToken);
+            // The last outcome of every (academy, job): a partial or failed run shows here, not only in the logs.
+            IReadOnlyList<LastRun> lastRuns = [];
+            if (databaseCheck.Status == "healthy")
+            {
+                try
+                {
+                    lastRuns = (await runs.LatestOutcomesAsync(null, cancellationToken))
+                        .Select(r => new LastRun(r.AcademyId, r.JobId, r.Outcome, r.Id, r.EndedAt, r.Error ?? r.Summary)).ToList();
+                }
+                catch (NpgsqlException)
+                {
+                    // Reachability is what /health reports; the runs are a bonus.
+                }
+            }
             var academies = await Task.WhenAll(registry.All.Select(async academy =>
             {
                 var check = await CheckAsync(async token => $"{(await academy.ITop.ListOperationsAsync(token)).Count} operations", cancellationToken);
                 return new AcademyHealth(academy.Id, check.Status, check.ElapsedMs, check.Detail);
             }));
             var healthy = databaseCheck.Status == "healthy" && academies.All(a => a.Status == "healthy");
-            var report = new HealthReport(healthy ? "healthy" : "unhealthy", databaseCheck, academies);
+            var report = new HealthReport(healthy ? "healthy" : "unhealthy", databaseCheck, academies, lastRuns);
             return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         })
         .WithName("Health")
@@ -57,7 +72,10 @@ internal static class HealthEndpoints
     }
 
     /// <summary>The health report.</summary>
-    public sealed record HealthReport(string Status, CheckResult Database, IReadOnlyList<AcademyHealth> Academies);
+    public sealed record HealthReport(string Status, CheckResult Database, IReadOnlyList<AcademyHealth> Academies, IReadOnlyList<LastRun> Jobs);
+
+    /// <summary>The last finished run of one (academy, job): <c>succeeded</c>, <c>partial</c>, <c>failed</c>, <c>skipped-locked</c>, <c>cancelled</c>, <c>abandoned</c>.</summary>
+    public sealed record LastRun(string Academy, string Job, string Outcome, long RunId, DateTimeOffset? EndedAt, string? Detail);
 
     /// <summary>One check.</summary>
     public sealed record CheckResult(string Status, long ElapsedMs, string? Detail);

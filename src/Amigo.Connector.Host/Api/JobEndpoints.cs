@@ -15,16 +15,19 @@ internal static class JobEndpoints
     {
         var jobs = api.MapGroup("/academies/{academy}/jobs").WithMetadata(new ApiAccess(RequiresKey: true, AcademyScoped: true));
 
-        jobs.MapGet("/", async (IAcademyAccessor current, ConnectorSettings settings, IAcademyRegistry registry, TimeProvider time, CancellationToken cancellationToken) =>
+        jobs.MapGet("/", async (IAcademyAccessor current, ConnectorSettings settings, IAcademyRegistry registry, JobRunStore runs, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var academy = settings.Find(current.Current.Id)!;
+            var latest = (await runs.LatestOutcomesAsync(academy.Id, cancellationToken)).ToDictionary(r => r.JobId, StringComparer.OrdinalIgnoreCase);
             var list = new List<JobSummary>();
             foreach (var job in settings.Jobs)
             {
                 var available = job.PluginId is null || await registry.IsPluginEnabledAsync(academy.Id, job.PluginId, cancellationToken);
                 academy.Schedules.TryGetValue(job.Id, out var schedule);
                 var next = schedule is { Enabled: true } && available ? ScheduleCalculator.Next(schedule, academy.Context.TimeZone, time.GetUtcNow()) : null;
-                list.Add(new JobSummary(job.Id, job.PluginId, job.Description, available, schedule?.Expression, schedule?.Enabled ?? false, next));
+                var last = latest.GetValueOrDefault(job.Id);
+                list.Add(new JobSummary(job.Id, job.PluginId, job.Description, available, schedule?.Expression, schedule?.Enabled ?? false, next,
+                    last?.Outcome, last?.Id, last?.EndedAt));
             }
             return list;
         }).WithSummary("Jobs of the academy, their schedules and next runs");
@@ -56,5 +59,6 @@ internal static class JobEndpoints
     }
 
     /// <summary>A job as the API shows it.</summary>
-    public sealed record JobSummary(string Id, string? Plugin, string Description, bool Available, string? Schedule, bool Scheduled, DateTimeOffset? NextRun);
+    public sealed record JobSummary(string Id, string? Plugin, string Description, bool Available, string? Schedule, bool Scheduled, DateTimeOffset? NextRun,
+        string? LastOutcome, long? LastRunId, DateTimeOffset? LastEndedAt);
 }

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Amigo.Connector.Host.Cli;
 
-/// <summary>What a command needs: the built (not started) host, the shared options and the output.</summary>
+/// <summary>What a command needs: the host (built on first use, not started), the shared options and the output.</summary>
 public sealed class CliContext
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -15,17 +15,22 @@ public sealed class CliContext
         Converters = { new JsonStringEnumConverter() },
     };
 
-    internal CliContext(WebApplication app, Option<bool> json, TextWriter output, TextWriter error)
+    private readonly CliHost _host;
+
+    internal CliContext(CliHost host, Option<bool> json, TextWriter output, TextWriter error)
     {
-        App = app;
+        _host = host;
         Json = json;
         Output = output;
         Error = error;
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
     }
 
-    /// <summary>The host (services built, not started; <c>serve</c> runs it).</summary>
-    public WebApplication App { get; }
+    /// <summary>
+    /// The host (services built, not started; <c>serve</c> runs it). Built on first access, which reads and validates
+    /// the configuration (throws <see cref="Configuration.ConnectorConfigurationException"/>, reported by the CLI).
+    /// </summary>
+    public WebApplication App => _host.App;
 
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => App.Services;

@@ -66,7 +66,7 @@ internal static class JobCliRunner
         else
             foreach (var result in results)
             {
-                var colour = result.Outcome == JobRunOutcomes.Succeeded ? "green" : result.Outcome == JobRunOutcomes.SkippedLocked ? "yellow" : "red";
+                var colour = result.Outcome == JobRunOutcomes.Succeeded ? "green" : result.Outcome is JobRunOutcomes.SkippedLocked or JobRunOutcomes.Partial ? "yellow" : "red";
                 context.Console.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/] {result.AcademyId} {result.JobId} (run {result.RunId}): {result.Summary ?? result.Error ?? ""}");
                 if (result.Counts.Count > 0)
                     context.Console.MarkupLineInterpolated($"  {string.Join(", ", result.Counts.Select(c => $"{c.Key}={c.Value}"))}");
@@ -74,11 +74,5 @@ internal static class JobCliRunner
         return exitCode != ExitCodes.Success ? exitCode : Worst(results);
     }
 
-    private static int Worst(IEnumerable<JobRunResult> results) => results.Select(r => r.Outcome switch
-    {
-        JobRunOutcomes.Succeeded => ExitCodes.Success,
-        JobRunOutcomes.SkippedLocked => ExitCodes.Locked,
-        JobRunOutcomes.Cancelled => ExitCodes.Cancelled,
-        _ => ExitCodes.Failed,
-    }).DefaultIfEmpty(ExitCodes.Success).Max();
+    private static int Worst(IEnumerable<JobRunResult> results) => ExitCodes.Worst(results.Select(r => ExitCodes.ForOutcome(r.Outcome)));
 }

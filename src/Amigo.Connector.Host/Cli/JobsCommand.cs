@@ -97,6 +97,8 @@ internal sealed class JobsCommand : ICliCommand
             IReadOnlyList<JobRunRecord> runs;
             try
             {
+                // Runs of processes that died are shown as abandoned, not as running for hours.
+                await context.Services.GetRequiredService<JobRunStore>().MarkAbandonedAsync(cancellationToken: cancellationToken);
                 runs = await context.Services.GetRequiredService<JobRunStore>().RecentAsync(parse.GetValue(academyOption), parse.GetValue(jobOption), parse.GetValue(limit), cancellationToken);
             }
             catch (NpgsqlException exception)

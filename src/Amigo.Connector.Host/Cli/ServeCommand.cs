@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Host.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Amigo.Connector.Host.Cli;
 
@@ -15,7 +19,20 @@ internal sealed class ServeCommand : ICliCommand
 
     internal static async Task<int> ServeAsync(CliContext context, CancellationToken cancellationToken)
     {
-        await context.App.RunAsync();
+        // Checked before the host starts: a database that is down is one line and exit code 5, not a stack trace.
+        var settings = context.Services.GetRequiredService<ConnectorSettings>();
+        var problem = await DatabaseWait.ProblemAsync(context.Services.GetRequiredService<IConnectorDatabase>(), settings.Options.Database.WaitOnStart,
+            context.Services.GetRequiredService<TimeProvider>(), context.Error, cancellationToken);
+        if (problem is not null) return context.Fail(ExitCodes.DatabaseUnavailable, problem);
+        try
+        {
+            await context.App.RunAsync();
+        }
+        catch (NpgsqlException exception)
+        {
+            // The database went away between the check and the start-up (migrations, academies).
+            return context.Fail(ExitCodes.DatabaseUnavailable, $"The database cannot be reached: {exception.Message}");
+        }
         return ExitCodes.Success;
     }
 }

@@ -36,6 +36,14 @@ public sealed class DatabaseOptions
 
     /// <summary>Whether <c>serve</c> applies pending migrations at start (default true; <c>amigo db migrate</c> does it by hand).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// How long <c>serve</c> keeps retrying an unreachable database at start before giving up with exit code 5. Default
+    /// zero: fail at once, in one line — a wrong host or password must be seen, not waited on, and the deployment's own
+    /// ordering (compose's <c>service_healthy</c>, a supervisor's restart) already covers a database that starts later.
+    /// Set it (e.g. <c>00:02:00</c>) where the connector may boot before PostgreSQL with nothing to order them.
+    /// </summary>
+    public TimeSpan WaitOnStart { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary><c>Amigo:Scheduler</c>.</summary>

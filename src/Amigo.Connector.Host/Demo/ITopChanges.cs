@@ -6,7 +6,7 @@ namespace Amigo.Connector.Host.Demo;
 /// <summary>What the connector changed in one simulated iTop, read from the simulation's call log (successful writes only).</summary>
 /// <param name="Reads">Successful <c>core/get</c> calls.</param>
 /// <param name="Closings">Tickets closed by the auto-close plugin.</param>
-/// <param name="Dispatches">Tickets dispatched to another team (<c>ev_assign</c>/<c>ev_reassign</c> with a <c>team_id</c>).</param>
+/// <param name="Dispatches">Tickets dispatched to another team by a rule (<c>core/update</c>, <c>ev_assign</c> or <c>ev_reassign</c> with a <c>team_id</c>).</param>
 /// <param name="Created">Tickets created here (transfers arriving from another academy).</param>
 /// <param name="TransferredAway">Tickets closed here because they were transferred to another academy.</param>
 /// <param name="JournalEntries">Entries appended to <c>public_log</c> or <c>private_log</c>.</param>
@@ -40,7 +40,11 @@ public sealed record ITopChanges(int Reads, IReadOnlyList<long> Closings, IReadO
                     else if (stimulus == "ev_close") away.Add(id);
                     else if (stimulus is "ev_assign" or "ev_reassign" && fields?["team_id"] is not null && comment.Contains("rule", StringComparison.Ordinal)) dispatches.Add(id);
                     break;
-                case "core/update" or "core/delete":
+                case "core/update":
+                    // A stock 'new' ticket changes team without a stimulus (it keeps its state).
+                    if (fields?["team_id"] is not null && comment.Contains("rule", StringComparison.Ordinal)) dispatches.Add(KeyOf(data["key"]));
+                    break;
+                case "core/delete":
                     break;
                 default:
                     continue;

@@ -13,6 +13,12 @@ namespace Amigo.Connector.Host.Hosting;
 /// </summary>
 public static class ConnectorApplication
 {
+    /// <summary>
+    /// Longest HTTP request line Kestrel accepts (its default is 8 KB): covers the longest catalogue query allowed
+    /// (4,096 characters, at most ~24 KB percent-encoded) so that its refusal is the endpoint's problem+json, not 414.
+    /// </summary>
+    public const int MaxRequestLineSize = 64 * 1024;
+
     /// <summary>A builder with every service registered (throws <see cref="Configuration.ConnectorConfigurationException"/> on bad configuration).</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, Action<ConnectorHostOptions>? configure = null)
     {
@@ -37,6 +43,9 @@ public static class ConnectorApplication
             builder.Configuration.AddEnvironmentVariables();
         }
         if (options.Configuration.Count > 0) builder.Configuration.AddInMemoryCollection(options.Configuration);
+        // Kestrel answers a request line over 8 KB with an empty 414 before any endpoint sees it; endpoints such as the
+        // catalogue search answer over-long queries with their own problem+json 400, so let such requests reach them.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLineSize);
         options.ConfigureWebHost?.Invoke(builder.WebHost);
         builder.Services.AddConnectorHost(builder.Configuration, options, baseDirectory);
         options.ConfigureServices?.Invoke(builder.Services);
@@ -64,10 +73,12 @@ public static class ConnectorApplication
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ParameterValidationMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ApiGateMiddleware>();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapReadinessEndpoints();
         var api = app.MapGroup("/api");
         api.MapAcademyEndpoints();
         api.MapJobEndpoints();

@@ -31,6 +31,15 @@ public sealed class ConnectorHostOptions
     /// <summary>Service replacements applied after everything else (fakes in tests).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>
+    /// Whether a started host runs the preflight (<c>amigo check</c>) of every academy in the background and serves it on
+    /// <c>/health/ready</c>; default: when the scheduler runs (so <c>serve</c> does, and hosts of API tests do not).
+    /// </summary>
+    public bool? RunPreflight { get; set; }
+
+    /// <summary>Plugins already loaded (the CLI loads them before parsing); when set, nothing is loaded again.</summary>
+    internal PluginPreload? Plugins { get; set; }
+
     /// <summary>Name recorded in <c>job_runs.host_name</c>; default the machine name.</summary>
     public string? HostName { get; set; }
 }

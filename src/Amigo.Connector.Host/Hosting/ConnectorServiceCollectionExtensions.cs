@@ -18,6 +18,7 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>Everything the host needs; throws <see cref="ConnectorConfigurationException"/> when the configuration cannot work.</summary>
     public static ConnectorSettings AddConnectorHost(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
     {
+        // PluginPreload (the CLI loads plugins before building the host) registers this clock first too: keep them alike.
         services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
         // Registered before the plugins' own hosted services, so the database is migrated before they start.
         services.AddHostedService<ConnectorStartup>();
@@ -28,12 +29,19 @@ public static class ConnectorServiceCollectionExtensions
         services.AddConnectorAcademies();
         services.AddConnectorJobs(settings, options);
         services.AddConnectorApi();
+        services.AddConnectorPreflight(settings, options);
         return settings;
     }
 
     /// <summary>Loads the plugins (folder and explicit assemblies) and lets each register its services.</summary>
     public static PluginCatalog AddConnectorPlugins(this IServiceCollection services, IConfiguration configuration, ConnectorHostOptions options, string baseDirectory)
     {
+        if (options.Plugins is { } preloaded)
+        {
+            foreach (var descriptor in preloaded.Services) services.Add(descriptor);
+            services.AddSingleton(preloaded.Catalog);
+            return preloaded.Catalog;
+        }
         var configured = configuration[$"{AmigoOptions.SectionName}:PluginsPath"];
         var folder = !options.ScanPluginsFolder ? null
             : string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "plugins")
@@ -77,6 +85,8 @@ public static class ConnectorServiceCollectionExtensions
     {
         services.AddSingleton(new HostIdentity(options.HostName ?? Environment.MachineName));
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<Contracts.Jobs.IPluginJobInvoker, PluginJobInvoker>();
+        services.AddSingleton<Contracts.Faults.IFaultPoints, Contracts.Faults.EnvironmentFaultPoints>();
         // Hosted services stop in reverse order: the scheduler stops first, then running jobs are drained.
         services.AddHostedService<JobRunnerShutdown>();
         if (options.RunScheduler ?? settings.Options.Scheduler.Enabled)
@@ -85,6 +95,15 @@ public static class ConnectorServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         }
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Options.Scheduler.ShutdownTimeout + TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    /// <summary>The preflight (<c>amigo check</c>) and, when the host runs it at start, its background service.</summary>
+    public static IServiceCollection AddConnectorPreflight(this IServiceCollection services, ConnectorSettings settings, ConnectorHostOptions options)
+    {
+        services.AddSingleton<Check.AcademyCheck>();
+        services.AddSingleton<Check.PreflightResults>();
+        if (options.RunPreflight ?? options.RunScheduler ?? settings.Options.Scheduler.Enabled) services.AddHostedService<Check.PreflightService>();
         return services;
     }
 

@@ -57,7 +57,7 @@ public sealed class JobRunner(
         if (lockHandle is null)
         {
             var reason = $"Another run of {job.Id} for {academy.Id} holds the lock (this host or another).";
-            var skippedId = await runs.RecordSkippedAsync(academy.Id, job.Id, request.Trigger, reason, cancellationToken);
+            var skippedId = await runs.RecordSkippedAsync(academy.Id, job.Id, request.Trigger, reason, host.Name, request.DryRun, cancellationToken);
             logger.LogInformation("Job {Job} for {Academy} skipped: {Reason}", job.Id, academy.Id, reason);
             return new JobRunHandle(skippedId, Task.FromResult(new JobRunResult(skippedId, academy.Id, job.Id, JobRunOutcomes.SkippedLocked,
                 new Dictionary<string, long>(), reason, null, null)));
@@ -66,6 +66,7 @@ public sealed class JobRunner(
         long runId;
         try
         {
+            await SweepAbandonedAsync(cancellationToken);
             runId = await runs.StartAsync(academy.Id, job.Id, request.Trigger, request.DryRun, lockHandle, host.Name, cancellationToken);
         }
         catch
@@ -100,8 +101,13 @@ public sealed class JobRunner(
             var instance = (IAcademyJob)scope.ServiceProvider.GetRequiredService(job.JobType);
             var context = new JobRunContext(academy, job.Id, runId, request.DryRun, request.Trigger, progress, request.Arguments);
             var outcome = await instance.RunAsync(context, cancellation.Token);
-            result = new JobRunResult(runId, academy.Id, job.Id, JobRunOutcomes.Succeeded, outcome.Counts, outcome.Summary, null, outcome.Details);
-            logger.LogInformation("Job {Job} for {Academy} succeeded: {Summary}", job.Id, academy.Id, outcome.Summary);
+            var recorded = OutcomeOf(outcome.Status);
+            result = new JobRunResult(runId, academy.Id, job.Id, recorded, outcome.Counts, outcome.Summary,
+                outcome.Status == JobStatus.Succeeded ? null : outcome.Summary, outcome.Details);
+            if (outcome.Status == JobStatus.Succeeded)
+                logger.LogInformation("Job {Job} for {Academy} succeeded: {Summary}", job.Id, academy.Id, outcome.Summary);
+            else
+                logger.LogWarning("Job {Job} for {Academy} ended {Outcome}: {Summary}", job.Id, academy.Id, recorded, outcome.Summary);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -130,6 +136,30 @@ public sealed class JobRunner(
             _running.TryRemove(runId, out _);
         }
         return result;
+    }
+
+    /// <summary>What <c>job_runs.outcome</c> says for a job's own status.</summary>
+    public static string OutcomeOf(JobStatus status) => status switch
+    {
+        JobStatus.Succeeded => JobRunOutcomes.Succeeded,
+        JobStatus.Partial => JobRunOutcomes.Partial,
+        JobStatus.SkippedLocked => JobRunOutcomes.SkippedLocked,
+        _ => JobRunOutcomes.Failed,
+    };
+
+    // Whoever takes a lock next sweeps the runs of processes that died holding one (not only `serve` at start):
+    // a killed `amigo autoclose` is marked abandoned by the next run of any job, from any command or host.
+    private async Task SweepAbandonedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var abandoned = await runs.MarkAbandonedAsync(cancellationToken: cancellationToken);
+            if (abandoned > 0) logger.LogWarning("{Count} job run(s) left running by a process that died were marked abandoned", abandoned);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not sweep abandoned job runs");
+        }
     }
 
     /// <summary>Refuses new runs, waits for running ones up to <paramref name="bound"/>, then cancels the rest and waits for them to record their end.</summary>

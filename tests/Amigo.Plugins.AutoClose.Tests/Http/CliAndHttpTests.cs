@@ -1,3 +1,6 @@
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Testing.Jobs;
+using Amigo.Plugins.AutoClose.Data;
 using System.CommandLine;
 using System.Net;
 using System.Text.Json;
@@ -27,6 +30,10 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
         services.AddSingleton<IAuditLog>(scenario.Audit);
         services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(postgres.DataSource));
         services.AddSingleton<TimeProvider>(scenario.Time);
+        services.AddSingleton<IAutoCloseStore>(new PostgresAutoCloseStore(new ConnectorDatabase(postgres.DataSource)));
+        services.AddLogging();
+        services.AddTransient<AutoCloseJob>();
+        services.AddSingleton<IPluginJobInvoker>(provider => new InProcessJobInvoker(provider, AutoClosePlugin.PluginId, typeof(AutoCloseJob)));
         return services.BuildServiceProvider();
     }
 
@@ -48,7 +55,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
 
         var (exit, output, _) = await InvokeAsync(services, "--academy", scenario.AcademyId, "--dry-run", "--json");
 
-        Assert.Equal(AutoCloseCommand.Ok, exit);
+        Assert.Equal(JobExitCodes.Succeeded, exit);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("would_close").GetInt64());
         var decision = Assert.Single(json.RootElement.GetProperty("decisions").EnumerateArray());
@@ -67,7 +74,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
 
         var (exit, output, _) = await InvokeAsync(services, "--academy", scenario.AcademyId);
 
-        Assert.Equal(AutoCloseCommand.Ok, exit);
+        Assert.Equal(JobExitCodes.Succeeded, exit);
         Assert.Contains("closed 1", output);
         Assert.Equal("closed", scenario.Status(id));
         var done = Assert.Single(await scenario.AuditAsync(), r => r.Entry.Outcome == "done");
@@ -83,12 +90,12 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
         await using (var services = HostServices(scenario))
         {
             var (exit, _, error) = await InvokeAsync(services, "--academy", "nowhere");
-            Assert.Equal((AutoCloseCommand.Refused, true), (exit, error.Contains("Unknown academy 'nowhere'")));
+            Assert.Equal((JobExitCodes.NotFound, true), (exit, error.Contains("Unknown academy 'nowhere'")));
         }
         await using (var services = HostServices(scenario, enabled: false))
         {
             var (exit, _, error) = await InvokeAsync(services, "--academy", scenario.AcademyId);
-            Assert.Equal((AutoCloseCommand.Refused, true), (exit, error.Contains("not enabled")));
+            Assert.Equal((JobExitCodes.NotFound, true), (exit, error.Contains("disabled")));
         }
         Assert.Empty(scenario.Simulation.Calls);
     }

@@ -199,9 +199,14 @@ public sealed class AutoCloseRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal("resolved", scenario.Status(id));
 
         scenario.Client.BeforeStimulus = null;
-        Assert.Equal(1, (await scenario.RunAsync())["closed"]);
+        var next = await scenario.RunAsync();
+        // iTop's history has no write with the decision's key: the decision is abandoned, then decided and closed again.
+        Assert.Equal((1, 1), (next["abandoned"], next["closed"]));
         Assert.Equal(0, (await scenario.RunAsync())["closed"]);
         Assert.Single(scenario.Simulation.CallsOf("core/apply_stimulus"));
+        var audit = await scenario.AuditAsync();
+        Assert.Single(audit, r => r.Entry.Outcome == "abandoned" && r.Entry.Reason == "no_change_in_itop");
+        Assert.Single(audit, r => r.Entry.Outcome == "done" && r.Entry.Action == "close");
     }
 
     [Fact]
@@ -219,6 +224,13 @@ public sealed class AutoCloseRunTests(PostgresFixture postgres) : IClassFixture<
         var second = await scenario.RunAsync();
         Assert.Equal(1, second[$"skipped.{SkipReasons.AlreadyClosed}"]);
         Assert.Single(scenario.Simulation.CallsOf("core/apply_stimulus"));
+        // The closing is found in iTop's change history by its key: done, and counted as the connector's.
+        Assert.Equal(1, second["reconciled"]);
+        var done = Assert.Single(await scenario.AuditAsync(), r => r.Entry.Outcome == "done" && r.Entry.Action == "close");
+        Assert.Equal("reconciled", done.Entry.Reason);
+        Assert.EndsWith(":done", done.Entry.IdempotencyKey);
+        Assert.True(await scenario.ClosedByConnectorAsync(id));
+        Assert.Equal(0, (await scenario.RunAsync())["reconciled"]);
     }
 
     [Fact]

@@ -79,6 +79,15 @@ internal sealed class AutoCloseScenario : IDisposable
 
     public string Ref(long id) => Simulation.Store.GetField("UserRequest", id, "ref")!;
 
+    /// <summary>Whether the synced copy says the connector closed the ticket (what reports count).</summary>
+    public async Task<bool> ClosedByConnectorAsync(long id)
+    {
+        await using var command = _database.DataSource.CreateCommand("SELECT closed_by_connector FROM tickets WHERE academy_id = @a AND itop_id = @id");
+        command.Parameters.AddWithValue("a", AcademyId);
+        command.Parameters.AddWithValue("id", id);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     public string? Status(long id) => Simulation.Store.GetField("UserRequest", id, "status");
 
     /// <summary>Moves both clocks (the runner's and iTop's) to a Paris wall-clock time.</summary>

@@ -25,6 +25,7 @@ public sealed class ClockSweepTests(PostgresFixture postgres) : IClassFixture<Po
                 "EstablishmentAcademies": [ "montpellier" ],
                 "TeamNotIn": [ "DSI Plateforme Assistance MPL" ],
                 "MinSinceDispatch": "03:00:00",
+                "AllowAssigned": true,
                 "TargetTeam": "DSI Plateforme Assistance MPL"
               }
             ]
@@ -50,8 +51,9 @@ public sealed class ClockSweepTests(PostgresFixture postgres) : IClassFixture<Po
         Assert.Equal(1, due.Counts.GetValueOrDefault("moved"));
         Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
 
-        // An agent sends it back: within the move window the rule does not move it again, after the window it does.
-        store.SetFields("UserRequest", id, new Dictionary<string, string> { ["team_id"] = harness.Demo.TlsTeam.ToString() });
+        // An agent sends it back (stock iTop: to a Toulouse agent): within the move window the rule does not move it
+        // again, after the window it does.
+        store.SetFields("UserRequest", id, new Dictionary<string, string> { ["team_id"] = harness.Demo.TlsTeam.ToString(), ["agent_id"] = harness.Demo.AgentSebastien.ToString() });
         await harness.SyncAsync(id, MontpellierUai);
         harness.TlsITop.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         var within = await harness.RunAsync();

@@ -1,3 +1,6 @@
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.ITop;
+using Amigo.Connector.Simulation;
 using Amigo.Connector.Testing.Postgres;
 using Amigo.Plugins.Reassignment.Data;
 using Amigo.Plugins.Reassignment.Tests.Support;
@@ -9,33 +12,134 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
 {
     private const string MontpellierUai = "0340100Z";
 
-    [Theory]
-    [InlineData("new", "ev_assign")]       // recording 100: ev_assign from new
-    [InlineData("assigned", "ev_reassign")] // recording 103: ev_reassign changing the team
-    public async Task A_Montpellier_establishment_ticket_in_a_Toulouse_team_goes_to_the_MPL_platform_with_a_note(string status, string stimulus)
+    /// <summary>The simulation refuses what iTop's console would call incomplete (mandatory attributes of the state, ev_reassign's must_change).</summary>
+    private static readonly ITopSimulationOptions ConsoleRules = new() { ConsoleMandatoryAttributes = ITopSimulationOptions.StockStateMandatoryAttributes };
+
+    [Fact]
+    public async Task A_new_ticket_stays_new_in_the_MPL_platform_queue_with_a_note()
     {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule());
-        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, status);
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(), toulouseOptions: ConsoleRules);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "new");
+
+        var report = await harness.RunAsync();
+
+        var store = harness.TlsITop.Store;
+        Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
+        Assert.Equal("new", store.GetField("UserRequest", id, "status"));      // stock iTop has no "dispatched" state
+        Assert.Equal("0", store.GetField("UserRequest", id, "agent_id"));
+        Assert.Empty(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        var call = Assert.Single(harness.TlsITop.CallsOf("core/update"));
+        Assert.Null(call["fields"]!["status"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)call["comment"]));
+        AssertNote(store, id);
+        Assert.Equal(1, report.Counts["moved"]);
+        // Decided (with the key also written in the call's comment) before the write, done after it.
+        var audit = harness.Audit.Entries.Where(e => e.Action == "dispatch").ToList();
+        Assert.Equal([("decided", id), ("done", id)], audit.Select(e => (e.Outcome, e.ITopKey!.Value)));
+        Assert.Equal(audit[0].IdempotencyKey + ":done", audit[1].IdempotencyKey);
+        Assert.Contains($"[{audit[0].IdempotencyKey}]", (string?)call["comment"]);
+        var move = Assert.Single(await harness.MovesAsync());
+        Assert.Equal((MoveStates.Done, harness.Demo.TlsTeam, harness.Demo.MplTeam), (move.State, move.FromTeamId!.Value, move.ToTeamId!.Value));
+    }
+
+    [Theory]
+    [InlineData("assigned")]      // recording 103: ev_reassign changing the team
+    [InlineData("escalated_ttr")]
+    public async Task An_assigned_ticket_is_reassigned_to_the_MPL_platform_and_one_of_its_agents(string status)
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true), toulouseOptions: ConsoleRules);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, status, agentId: harness.Demo.AgentSebastien);
 
         var report = await harness.RunAsync();
 
         var store = harness.TlsITop.Store;
         Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
         Assert.Equal("assigned", store.GetField("UserRequest", id, "status"));
+        // The console's assigned state needs an agent, and ev_reassign must change it: the MPL platform's only agent.
+        Assert.Equal(harness.Demo.AgentFrancois.ToString(), store.GetField("UserRequest", id, "agent_id"));
         var call = Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
-        Assert.Equal(stimulus, (string?)call["stimulus"]);
+        Assert.Equal("ev_reassign", (string?)call["stimulus"]);
         Assert.Null(call["fields"]!["status"]);
-        Assert.False(string.IsNullOrWhiteSpace((string?)call["comment"]));
-        Assert.Empty(harness.TlsITop.CallsOf("core/update"));
-        var note = store.GetCaseLog(id, "private_log").Last().Message;
+        AssertNote(store, id);
+        Assert.Equal(1, report.Counts["moved"]);
+    }
+
+    [Fact]
+    public async Task An_assigned_ticket_is_not_moved_to_a_team_without_agents()
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true), toulouseOptions: ConsoleRules);
+        harness.TlsITop.Store.RemoveTeamMember(harness.Demo.MplTeam, harness.Demo.AgentFrancois);
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
+
+        var report = await harness.RunAsync();
+
+        Assert.Empty(ReassignHarness.Writes(harness.TlsITop));
+        Assert.Equal(harness.Demo.TlsTeam.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "team_id"));
+        Assert.Equal(1, report.Counts["skipped.target_team_has_no_agent"]);
+    }
+
+    /// <summary>The agent journal's entry: the French note, then the line carrying the write's key (read back after a crash).</summary>
+    private static void AssertNote(ITopSimulationStore store, long id)
+    {
+        var lines = store.GetCaseLog(id, "private_log").Last().Message.Split('\n');
+        Assert.Equal(2, lines.Length);
         Assert.Equal(
             "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
-            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.", note);
-        Assert.Equal(1, report.Counts["moved"]);
-        var audit = Assert.Single(harness.Audit.Entries, e => e.Action == "dispatch");
-        Assert.Equal(("done", id), (audit.Outcome, audit.ITopKey!.Value));
-        var move = Assert.Single(await harness.MovesAsync());
-        Assert.Equal((MoveStates.Done, harness.Demo.TlsTeam, harness.Demo.MplTeam), (move.State, move.FromTeamId!.Value, move.ToTeamId!.Value));
+            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.",
+            lines[0]);
+        Assert.Matches(@"^Réaffectation automatique \(connecteur Amigo, réf\. \[reassign:dispatch:\d+:\d+-\d+:\d{14}\]\)$", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_lost_answer_is_reconciled_from_itops_change_history_at_the_next_run()
+    {
+        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule());
+        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai);
+        var toulouse = harness.Toulouse;
+        // The stimulus is applied but its answer is lost: the run cannot know whether the ticket moved.
+        var losing = new AcademyContext(toulouse.Id, toulouse.DisplayName, toulouse.TimeZone, toulouse.Lifecycle, toulouse.FieldMap,
+            new LostStimulusAnswerClient(toulouse.ITop, harness.TlsITop), TestAcademies.Configuration(Settings.MontpellierRule()));
+
+        var first = await harness.RunAsync(academy: losing);
+        Assert.Equal(1, first.Counts["failed.itop_error"]);
+        Assert.Equal(harness.Demo.MplTeam.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "team_id"));
+
+        var second = await harness.RunAsync();
+
+        // iTop's history holds the write with the decision's key: done, and the move is remembered (guards see it).
+        Assert.Equal(1, second.Counts["reconciled"]);
+        Assert.Single(harness.TlsITop.CallsOf("core/update")); // a stock 'new' ticket: its team changes, its state stays
+        var done = harness.Audit.Entries.Where(e => e.Action == "dispatch" && e.Outcome == "done").ToList();
+        Assert.Equal("reconciled", Assert.Single(done).Reason);
+        Assert.Contains(await harness.MovesAsync(), m => m.State == MoveStates.Done && m.ToTeamId == harness.Demo.MplTeam);
+        Assert.Equal(0, (await harness.RunAsync()).Counts.GetValueOrDefault("reconciled"));
+    }
+
+    /// <summary>Applies stimuli and updates, then answers as if the connection dropped (the simulation's cut answer).</summary>
+    private sealed class LostStimulusAnswerClient(IITopClient inner, ITopSimulation simulation) : IITopClient
+    {
+        public string InstanceName => inner.InstanceName;
+        public ITopTimeZone TimeZone => inner.TimeZone;
+        public Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default) => inner.CreateAsync(write, cancellationToken);
+        public Task<IReadOnlyList<ITopOperation>> ListOperationsAsync(CancellationToken cancellationToken = default) => inner.ListOperationsAsync(cancellationToken);
+        public Task<bool> CheckCredentialsAsync(string user, string password, CancellationToken cancellationToken = default) => inner.CheckCredentialsAsync(user, password, cancellationToken);
+        public Task<ITopGetResult> GetAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.GetAsync(request, cancellationToken);
+        public Task<ITopGetResult> GetRelatedAsync(ITopRelatedRequest request, CancellationToken cancellationToken = default) => inner.GetRelatedAsync(request, cancellationToken);
+        public IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.StreamAsync(request, cancellationToken);
+        public Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default)
+        {
+            simulation.FailNextAfterApplying();
+            return inner.UpdateAsync(write, cancellationToken);
+        }
+
+        public Task<ITopDeleteResult> DeleteAsync(string className, ITopKey key, string comment, bool simulate, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(className, key, comment, simulate, cancellationToken);
+
+        public Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default)
+        {
+            simulation.FailNextAfterApplying();
+            return inner.ApplyStimulusAsync(stimulus, cancellationToken);
+        }
     }
 
     [Fact]
@@ -118,7 +222,7 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         var third = await harness.RunAsync();
         var fourth = await harness.RunAsync();
 
-        Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        Assert.Single(harness.TlsITop.CallsOf("core/update"));
         Assert.Equal(1, first.Counts["moved"]);
         Assert.Equal(1, second.Counts["skipped.ping_pong"]);
         Assert.Equal(1, third.Counts["skipped.moved_within_window"]);
@@ -137,21 +241,6 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Empty(ReassignHarness.Writes(harness.TlsITop));
         Assert.Equal(1, report.Counts["skipped.agent_assigned"]);
         Assert.Equal(harness.Demo.AgentSebastien.ToString(), harness.TlsITop.Store.GetField("UserRequest", id, "agent_id"));
-    }
-
-    [Fact]
-    public async Task A_rule_that_allows_it_moves_an_assigned_ticket_and_frees_the_agent()
-    {
-        await using var harness = await ReassignHarness.StartAsync(postgres, Settings.MontpellierRule(allowAssigned: true));
-        var id = await harness.AddTicketAsync(harness.Demo.TlsTeam, MontpellierUai, "assigned", agentId: harness.Demo.AgentSebastien);
-
-        var report = await harness.RunAsync();
-
-        var store = harness.TlsITop.Store;
-        Assert.Equal(1, report.Counts["moved"]);
-        Assert.Equal("ev_reassign", (string?)Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"))["stimulus"]);
-        Assert.Equal(harness.Demo.MplTeam.ToString(), store.GetField("UserRequest", id, "team_id"));
-        Assert.Equal("0", store.GetField("UserRequest", id, "agent_id"));
     }
 
     [Fact]

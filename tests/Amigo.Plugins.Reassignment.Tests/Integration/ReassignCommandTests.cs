@@ -44,7 +44,7 @@ public sealed class ReassignCommandTests(PostgresFixture postgres) : IClassFixtu
 
         Assert.Equal(0, exit);
         Assert.Contains("toulouse: 1 moved", output);
-        Assert.Single(harness.TlsITop.CallsOf("core/apply_stimulus"));
+        Assert.Single(harness.TlsITop.CallsOf("core/update")); // a stock 'new' ticket keeps its state, its team changes
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ReassignCommandTests(PostgresFixture postgres) : IClassFixtu
 
         var (exit, _, error) = await InvokeAsync(harness, "--academy", "bordeaux");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(3, exit);
         Assert.Contains("Unknown academy 'bordeaux'", error);
         Assert.Contains("toulouse", error);
         Assert.Empty(harness.TlsITop.Calls);

@@ -1,3 +1,5 @@
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Connector.Testing.Jobs;
 using Amigo.Connector.Data;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Audit;
@@ -50,6 +52,7 @@ public sealed class ReassignHarness : IAsyncDisposable
         services.AddSingleton<IAuditLog>(Audit);
         services.AddSingleton<IAcademyRegistry>(Registry);
         new ReassignmentPlugin().ConfigureServices(services);
+        services.AddSingleton<IPluginJobInvoker>(provider => new InProcessJobInvoker(provider, ReassignmentPlugin.PluginId, typeof(ReassignmentJob)));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
