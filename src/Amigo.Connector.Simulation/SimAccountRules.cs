@@ -21,12 +21,15 @@ internal sealed class SimAccountRules(ITopSimulationStore store)
     };
 
     /// <summary>
-    /// Refuses <paramref name="caller"/> an account class it has no right on, like iTop's REST services do before
-    /// touching anything: code 1, <c>objects: null</c>. <paramref name="verb"/> is <c>reading</c>, <c>creating</c> or <c>modifying</c>.
+    /// Refuses <paramref name="caller"/> an account class, or a change-history class, it has no right on, like iTop's
+    /// REST services do before touching anything: code 1, <c>objects: null</c>. iTop 3.2's change history
+    /// (<c>CMDBChange*</c>, category <c>grant_by_profile</c>) is granted by no stock profile but Administrator (the real
+    /// lab refuses it to the connector's agent account). <paramref name="verb"/> is <c>reading</c>, <c>creating</c> or <c>modifying</c>.
     /// </summary>
     public static void RequireRight(ITopSimUser caller, string className, string verb)
     {
-        if (!SimAccountSchema.IsAccountClass(className) || caller.IsAdmin || caller.GrantedClasses.Contains(className)) return;
+        var guarded = SimAccountSchema.IsAccountClass(className) || className.StartsWith(SimChangeSchema.Change, StringComparison.Ordinal);
+        if (!guarded || caller.IsAdmin || caller.GrantedClasses.Contains(className)) return;
         throw new SimError(1, $"The current user does not have enough permissions for {verb} data of class {className}", withNullObjects: true);
     }
 

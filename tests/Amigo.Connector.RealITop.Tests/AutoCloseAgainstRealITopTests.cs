@@ -1,4 +1,5 @@
 using Amigo.Connector.RealITop.Tests.Support;
+using Amigo.Connector.Testing.RealITop;
 using Amigo.Connector.Testing.Postgres;
 
 namespace Amigo.Connector.RealITop.Tests;

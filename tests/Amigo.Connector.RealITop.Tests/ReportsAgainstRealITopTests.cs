@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Amigo.Connector.Contracts.Lifecycle;
 using Amigo.Connector.RealITop.Tests.Support;
+using Amigo.Connector.Testing.RealITop;
 using Amigo.Connector.Testing.Postgres;
 
 namespace Amigo.Connector.RealITop.Tests;

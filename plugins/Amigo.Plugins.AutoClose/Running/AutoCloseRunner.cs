@@ -180,7 +180,7 @@ public sealed class AutoCloseRunner
             }
 
             var note = RenderNote(policy.Settings.NoteTemplate, ticket, decision);
-            var fields = BuildCloseFields(note);
+            var fields = BuildCloseFields(note, key);
             var comment = $"Connecteur Amigo (autoclose) : clôture automatique {policy.Settings.DelayDays} {Unit()} après la résolution {ITopChangeHistory.Marker(key)}";
             var intent = new
             {
@@ -306,7 +306,9 @@ public sealed class AutoCloseRunner
             try
             {
                 await owner._academy.ITop.UpdateAsync(new ITopWrite(TicketSnapshot.ClassName, ITopKey.Id(ticket.ITopId),
-                    new ITopFields().AppendToLog("public_log", text), comment, ["id", "last_update"]), cancellationToken);
+                    new ITopFields().AppendToLog("public_log", text)
+                        .AppendToLog(ITopChangeHistory.JournalAttribute, ITopChangeHistory.JournalLine("Rappel avant clôture automatique", key)),
+                    comment, ["id", "last_update"]), cancellationToken);
             }
             catch (ITopException error)
             {
@@ -428,13 +430,15 @@ public sealed class AutoCloseRunner
                 report.Add(new DecisionReport(candidate.Ref, candidate.ITopId, action, "deferred", "max_closings_per_run", null, null), "deferred");
         }
 
-        private ITopFields BuildCloseFields(string? note)
+        private ITopFields BuildCloseFields(string? note, string key)
         {
             var fields = new ITopFields();
             foreach (var (attribute, value) in policy.Settings.CloseFields ?? [])
                 fields.Set(attribute, value);
             if (note is not null)
                 fields.AppendToLog("public_log", note);
+            // The write's key in the agent journal: what the next run reads after a crash (ITopChangeHistory).
+            fields.AppendToLog(ITopChangeHistory.JournalAttribute, ITopChangeHistory.JournalLine("Clôture automatique", key));
             return fields;
         }
 

@@ -23,7 +23,7 @@ public sealed record ReconciledDecision(AuditRecord Decision, ReconciledAs Resul
 /// <summary>
 /// Settles the decisions a crash left open. A plugin audits <c>decided</c> (with an idempotency key, also written in the
 /// call's comment) before writing to iTop and <c>key:done</c> after; a process killed in between leaves a decision
-/// alone. At the start of the next run each one is looked up in iTop's change history: found → <c>done</c> (with the
+/// alone. At the start of the next run each one is looked up in iTop (<see cref="ITopChangeHistory"/>): found → <c>done</c> (with the
 /// plugin's own follow-up, e.g. <c>closed_by_connector</c>), not found → <c>abandoned</c>. So no write stays without its
 /// <c>done</c> row after one more run.
 /// </summary>
@@ -65,8 +65,8 @@ public sealed class DecisionReconciler(IAuditLog audit)
                     JobRunId = runId,
                     ITopCode = 0,
                     // After stays the decision's intent (reports read it like any done row); the evidence goes in the message.
-                    ITopMessage = $"decision {decision.Id} found in iTop's change history: CMDBChange {evidence[0].ChangeId} at {evidence[0].Date} "
-                                  + $"({string.Join(", ", evidence.Select(e => e.OperationClass).Distinct())})",
+                    ITopMessage = $"decision {decision.Id} found in iTop ({string.Join(", ", evidence.Select(e => e.OperationClass).Distinct())}) at {evidence[0].Date}"
+                                  + (evidence[0].ChangeId is { } change ? $", CMDBChange {change}" : ""),
                 }, cancellationToken);
                 settled.Add(new ReconciledDecision(decision, ReconciledAs.Done, evidence, null));
             }
@@ -77,7 +77,7 @@ public sealed class DecisionReconciler(IAuditLog audit)
                     Outcome = "abandoned",
                     Reason = "no_change_in_itop",
                     JobRunId = runId,
-                    ITopMessage = $"decision {decision.Id} has no write with its key in iTop's change history",
+                    ITopMessage = $"decision {decision.Id} has no write with its key in iTop (journal and change history)",
                 }, cancellationToken);
                 settled.Add(new ReconciledDecision(decision, ReconciledAs.Abandoned, [], null));
             }

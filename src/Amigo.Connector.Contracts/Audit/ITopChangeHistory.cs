@@ -10,29 +10,61 @@ namespace Amigo.Connector.Contracts.Audit;
 public sealed record ITopChangeOperation(string OperationClass, long? ChangeId, string? Date, string? UserInfo);
 
 /// <summary>
-/// iTop's own record of the connector's writes. iTop stores every REST write as a <c>CMDBChange</c> (origin
-/// <c>webservice-rest</c>) whose <c>userinfo</c> is the call's <c>comment</c>, with one <c>CMDBChangeOp*</c> per
-/// changed attribute (core/cmdbchange.class.inc.php, core/cmdbchangeop.class.inc.php). The connector puts a write's
-/// idempotency key in its comment (<see cref="Marker"/>), so after a crash the next run asks iTop whether the write
-/// happened instead of guessing.
+/// iTop's own record of the connector's writes, read back after a crash so the next run knows whether a write happened
+/// instead of guessing. Every write the connector makes to a ticket carries its idempotency key (<see cref="Marker"/>)
+/// twice, in the same REST call: in the call's <c>comment</c>, which iTop stores as the <c>userinfo</c> of the write's
+/// <c>CMDBChange</c> (origin <c>webservice-rest</c>), and in an entry of the ticket's agent journal (<c>private_log</c>,
+/// <see cref="JournalAttribute"/>). iTop 3.2 lets no stock profile but Administrator read <c>CMDBChange*</c> through
+/// REST (their category is <c>grant_by_profile</c> and the ITIL profiles grant the "History" group to none), while the
+/// connector's agent account reads the journal: the journal is looked at first, and it is conclusive, since iTop writes
+/// the journal entry and the rest of the call in one transaction.
 /// </summary>
 public static class ITopChangeHistory
 {
     /// <summary>The (abstract) operation class read: every kind of operation answers.</summary>
     public const string OperationClass = "CMDBChangeOp";
 
+    /// <summary>The case log each write also marks (the agent journal: requesters never see it).</summary>
+    public const string JournalAttribute = "private_log";
+
     private static readonly string[] Fields = ["change", "date", "userinfo"];
+    private static readonly string[] JournalFields = [JournalAttribute];
 
     /// <summary>The comment marker of a write: <c>[key]</c>.</summary>
     public static string Marker(string idempotencyKey) => $"[{idempotencyKey}]";
 
-    /// <summary>The operations on <paramref name="className"/>::<paramref name="id"/> made by a call whose comment carries <see cref="Marker"/> of <paramref name="idempotencyKey"/>.</summary>
+    /// <summary>The agent-journal line that marks a write (French: agents read it in iTop).</summary>
+    public static string JournalLine(string what, string idempotencyKey) => $"{what} (connecteur Amigo, réf. {Marker(idempotencyKey)})";
+
+    /// <summary>
+    /// The evidence that <paramref name="className"/>::<paramref name="id"/> was written by a call carrying
+    /// <see cref="Marker"/> of <paramref name="idempotencyKey"/>: its journal entry, else (for an account allowed to
+    /// read it) its change history. Empty when iTop shows no such write.
+    /// </summary>
     public static async Task<IReadOnlyList<ITopChangeOperation>> FindAsync(IITopClient itop, string className, long id, string idempotencyKey,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(itop);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         var marker = Marker(idempotencyKey);
+        var ticket = (await itop.GetAsync(new ITopGetRequest(className, ITopKey.Id(id), JournalFields), cancellationToken)).Objects.SingleOrDefault();
+        var marked = ticket?.GetCaseLog(JournalAttribute).Where(entry => entry.Message.Contains(marker, StringComparison.Ordinal))
+            .Select(entry => new ITopChangeOperation("CaseLog:" + JournalAttribute, null, entry.LocalDate.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), entry.Message))
+            .ToList() ?? [];
+        if (marked.Count > 0) return marked;
+        try
+        {
+            return await FindInHistoryAsync(itop, className, id, marker, cancellationToken);
+        }
+        catch (ITopException refused) when (refused.Code == ITopErrorCodes.Unauthorized)
+        {
+            return []; // the journal, read above, is conclusive
+        }
+    }
+
+    private static async Task<IReadOnlyList<ITopChangeOperation>> FindInHistoryAsync(IITopClient itop, string className, long id, string marker,
+        CancellationToken cancellationToken)
+    {
         var query = Oql.Select(OperationClass)
             .Where("objclass", "=", className)
             .Where("objkey", "=", id)

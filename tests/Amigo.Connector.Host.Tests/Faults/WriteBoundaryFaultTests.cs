@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amigo.Connector.Contracts.Faults;
 using Amigo.Connector.Data;
 using Amigo.Connector.Testing.Postgres;
+using Amigo.Connector.Testing.RealITop;
 using Npgsql;
 
 namespace Amigo.Connector.Host.Tests.Faults;
@@ -18,22 +19,37 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
     private const string Platform = "DSI Plateforme Assistance TLS";
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>The iTops the suite runs against (the real-iTop variant joins here when the lab provides one).</summary>
-    public static TheoryData<string> Boundaries => new(WriteBoundaries.All);
+    private const string Simulation = "simulation";
+    private const string Real = "real-itop";
 
-    private static FaultITop Targets() => new SimulatedFaultITop();
+    /// <summary>
+    /// Every boundary against the simulation; against the real iTop of the lab (CI always has it), the boundary between
+    /// iTop's write and the audit, where only iTop's change history can tell what happened.
+    /// </summary>
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var boundary in WriteBoundaries.All) cases.Add(Simulation, boundary);
+            if (RealITopLab.Current is not null) cases.Add(Real, WriteBoundaries.AfterITopWrite);
+            return cases;
+        }
+    }
+
+    private static FaultITop Target(string target) => target == Real ? new RealFaultITop(RealITopLab.Current!) : new SimulatedFaultITop();
 
     [Theory]
-    [MemberData(nameof(Boundaries))]
-    public async Task Autoclose_killed_at_a_write_boundary_is_completed_exactly_once_by_the_next_run(string boundary)
+    [MemberData(nameof(Cases))]
+    public async Task Autoclose_killed_at_a_write_boundary_is_completed_exactly_once_by_the_next_run(string target, string boundary)
     {
-        using var itop = Targets();
-        var academy = "ac-" + boundary;
+        using var itop = Target(target);
+        var academy = $"ac-{target}-{boundary}-{Guid.NewGuid():N}"[..40];
         var config = await ConfigAsync(academy, itop);
         // Whole seconds, as iTop stores dates: the synced copy must carry the same resolution date.
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime;
         var resolved = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second).AddDays(-20);
-        var tickets = new[] { itop.AddResolved(resolved), itop.AddResolved(resolved.AddMinutes(5)) };
+        var tickets = new[] { await itop.AddResolvedAsync(resolved), await itop.AddResolvedAsync(resolved.AddMinutes(5)) };
         for (var i = 0; i < tickets.Length; i++)
             await InsertTicketAsync(academy, tickets[i].Id, tickets[i].Ref, "resolved", "Resolved", resolvedLocal: resolved.AddMinutes(5 * i));
 
@@ -46,8 +62,10 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
 
         foreach (var (id, reference) in tickets)
         {
-            Assert.True(itop.Field(id, "status") == "closed", $"{reference} is {itop.Field(id, "status")}: {next.Output}");
-            Assert.True(itop.WritesTo(id) == 1, $"{reference} written {itop.WritesTo(id)} times");
+            var status = await itop.FieldAsync(id, "status");
+            Assert.True(status == "closed", $"{reference} is {status}: {next.Output}");
+            var writes = await itop.WritesToAsync(id);
+            Assert.True(writes == 1, $"{reference} written {writes} times");
             Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE academy_id = @a AND itop_key = @id AND actor = 'autoclose' AND action = 'close' AND outcome = 'done'", academy, id));
             Assert.True(await ScalarAsync<bool>("SELECT closed_by_connector FROM tickets WHERE academy_id = @a AND itop_id = @id", academy, id), $"{reference} not counted as the connector's closing");
         }
@@ -55,18 +73,18 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
 
         var again = await AmigoProcess.RunAsync(config, null, "autoclose", "--academy", academy);
         Assert.True(again.Code == 0, again.Error);
-        Assert.All(tickets, t => Assert.Equal(1, itop.WritesTo(t.Id)));
+        foreach (var (id, _) in tickets) Assert.Equal(1, await itop.WritesToAsync(id));
     }
 
     [Theory]
-    [MemberData(nameof(Boundaries))]
-    public async Task Reassignment_killed_at_a_write_boundary_is_completed_exactly_once_by_the_next_run(string boundary)
+    [MemberData(nameof(Cases))]
+    public async Task Reassignment_killed_at_a_write_boundary_is_completed_exactly_once_by_the_next_run(string target, string boundary)
     {
-        using var itop = Targets();
-        var academy = "ra-" + boundary;
+        using var itop = Target(target);
+        var academy = $"ra-{target}-{boundary}-{Guid.NewGuid():N}"[..40];
         var config = await ConfigAsync(academy, itop);
-        var platform = itop.Team(Platform);
-        var tickets = new[] { itop.AddNew(Helpdesk), itop.AddNew(Helpdesk) };
+        var platform = await itop.TeamAsync(Platform);
+        var tickets = new[] { await itop.AddNewAsync(Helpdesk), await itop.AddNewAsync(Helpdesk) };
         foreach (var (id, reference, team) in tickets)
             await InsertTicketAsync(academy, id, reference, "new", "Open", team, Helpdesk);
 
@@ -78,8 +96,9 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
 
         foreach (var (id, reference, _) in tickets)
         {
-            Assert.Equal(platform.ToString(System.Globalization.CultureInfo.InvariantCulture), itop.Field(id, "team_id"));
-            Assert.True(itop.WritesTo(id) == 1, $"{reference} written {itop.WritesTo(id)} times");
+            Assert.Equal(platform.ToString(System.Globalization.CultureInfo.InvariantCulture), await itop.FieldAsync(id, "team_id"));
+            var writes = await itop.WritesToAsync(id);
+            Assert.True(writes == 1, $"{reference} written {writes} times");
             Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE academy_id = @a AND itop_key = @id AND actor = 'reassign' AND action = 'dispatch' AND outcome = 'done'", academy, id));
             // The move is remembered, so the ping-pong and window guards see it.
             Assert.Equal(1, await CountAsync("SELECT count(*) FROM reassign_moves WHERE academy_id = @a AND itop_id = @id AND state = 'done'", academy, id));
@@ -88,7 +107,7 @@ public sealed class WriteBoundaryFaultTests(PostgresFixture postgres) : IClassFi
 
         var again = await AmigoProcess.RunAsync(config, null, "reassign", "--academy", academy);
         Assert.True(again.Code == 0, again.Error);
-        Assert.All(tickets, t => Assert.Equal(1, itop.WritesTo(t.Id)));
+        foreach (var (id, _, _) in tickets) Assert.Equal(1, await itop.WritesToAsync(id));
     }
 
     // The killed run is swept by the next process that took a lock; no decision is left open.

@@ -16,7 +16,7 @@ public sealed class WrongPasswordTests(PostgresFixture postgres) : IClassFixture
     {
         using var itop = new SimulatedFaultITop();
         var academy = "wrong-password";
-        var (id, reference) = itop.AddResolved(DateTime.Now.AddDays(-30));
+        var (id, reference) = await itop.AddResolvedAsync(DateTime.Now.AddDays(-30));
         await using (var command = postgres.DataSource.CreateCommand("""
             INSERT INTO tickets (academy_id, itop_id, ref, title, status, status_group, resolution_date, last_update)
             VALUES (@a, @id, @ref, 'Demande', 'resolved', 'Resolved', now() - interval '30 days', now() - interval '30 days')
@@ -39,6 +39,6 @@ public sealed class WrongPasswordTests(PostgresFixture postgres) : IClassFixture
         var last = (await runs.RecentAsync(academy, "autoclose", 1)).Single();
         Assert.Equal((JobRunOutcomes.Failed, "cli"), (last.Outcome, last.Trigger));
         Assert.Equal(1, last.Counts["failed"]);
-        Assert.Equal("resolved", itop.Field(id, "status"));
+        Assert.Equal("resolved", await itop.FieldAsync(id, "status"));
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using Amigo.Connector.Testing.RealITop;
+
 namespace Amigo.Connector.RealITop.Tests.Support;
 
 /// <summary>

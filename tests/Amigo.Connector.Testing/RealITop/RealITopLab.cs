@@ -1,7 +1,8 @@
 using System.Globalization;
+using Xunit;
 using MySqlConnector;
 
-namespace Amigo.Connector.RealITop.Tests.Support;
+namespace Amigo.Connector.Testing.RealITop;
 
 /// <summary>
 /// The real iTop of <c>scripts/itop-lab.sh</c>, named by the environment that <c>scripts/itop-lab.sh env</c> prints
@@ -116,6 +117,16 @@ public sealed class RealITopLab
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, "Amigo.Connector.sln"))) return folder.FullName;
         throw new InvalidOperationException("The repository root (Amigo.Connector.sln) is not above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A statement on iTop's database (backdating what iTop dates itself).</summary>
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new MySqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A scalar from iTop's database.</summary>

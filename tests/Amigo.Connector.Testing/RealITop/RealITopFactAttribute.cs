@@ -1,4 +1,6 @@
-namespace Amigo.Connector.RealITop.Tests.Support;
+using Xunit;
+
+namespace Amigo.Connector.Testing.RealITop;
 
 /// <summary>
 /// A fact that needs the real iTop lab. Without its environment (<c>eval "$(scripts/itop-lab.sh env)"</c>) it is
@@ -11,11 +13,4 @@ public sealed class RealITopFactAttribute : FactAttribute
         if (RealITopLab.Current is null)
             Skip = "No real iTop lab: run scripts/itop-lab.sh start and eval \"$(scripts/itop-lab.sh env)\" (CI does).";
     }
-}
-
-/// <summary>The tests that write to the shared lab run one at a time.</summary>
-[CollectionDefinition(Name)]
-public sealed class RealITopCollection
-{
-    public const string Name = "real iTop lab";
 }
