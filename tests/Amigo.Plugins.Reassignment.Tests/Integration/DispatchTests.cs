@@ -78,10 +78,12 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Equal(1, report.Counts["skipped.target_team_has_no_agent"]);
     }
 
+    // The note, then the write's key (what the next run looks for after a crash).
     private static void AssertNote(ITopSimulationStore store, long id) =>
-        Assert.Equal(
-            "Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
-            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier.",
+        Assert.Matches(
+            "^" + System.Text.RegularExpressions.Regex.Escape("Réaffectation automatique : équipe « DSI Plateforme Assistance TLS » → « DSI Plateforme Assistance MPL » "
+            + "(règle « Établissements de Montpellier »). Motif : établissement 0340100Z rattaché à l'académie de Montpellier. (connecteur Amigo, réf. [reassign:dispatch:")
+            + @"[^\]]+\]\)$",
             store.GetCaseLog(id, "private_log").Last().Message);
 
     [Fact]
