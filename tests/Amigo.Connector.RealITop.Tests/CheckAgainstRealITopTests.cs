@@ -1,5 +1,6 @@
 using Amigo.Connector.Host.Cli;
 using Amigo.Connector.RealITop.Tests.Support;
+using Amigo.Connector.Testing.RealITop;
 using Amigo.Connector.Testing.Host;
 using Amigo.Connector.Testing.Postgres;
 
