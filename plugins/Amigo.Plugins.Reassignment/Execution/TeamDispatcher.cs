@@ -70,10 +70,8 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
             // The agent belonged to the old team and the target state has none (AMIGO's Réaffectée): the new team picks its own.
             fields.Set("agent_id", 0L);
         }
-        // The key is in the comment (iTop keeps it as the change's userinfo, at the start: userinfo holds 255 characters)
-        // and under the note in the agent journal, which the connector's own account can read back after a crash.
+        // The key is in the comment (iTop keeps it as the change's userinfo, at the start: userinfo holds 255 characters).
         var key = $"reassign:dispatch:{ticket.Id}:{ticket.TeamId ?? 0}-{target.Id}:{time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
-        fields.AppendToLog(ITopChangeHistory.JournalAttribute, $"{note}\n{ITopChangeHistory.JournalLine("Réaffectation automatique", key)}");
         try
         {
             LifecycleSteps.FillRequired(step, fields, new Dictionary<string, object?> { ["agent_id"] = agent });
@@ -93,6 +91,8 @@ public sealed class TeamDispatcher(IMoveStore moves, IAuditLog audit, TimeProvid
         }
 
         var comment = $"Amigo reassign {ITopChangeHistory.Marker(key)}: rule '{rule.Name}' ({ticket.TeamName ?? "no team"} -> {target.Name})";
+        // The note carries the key too: the agent journal is where the next run looks after a crash (ITopChangeHistory).
+        fields.AppendToLog(ITopChangeHistory.JournalAttribute, $"{note} (connecteur Amigo, réf. {ITopChangeHistory.Marker(key)})");
         var intent = new DispatchIntent(rule.Name, ticket.TeamId, ticket.TeamName, target.Id, target.Name, motive, Describe(step), note);
         await AuditAsync(context, ticket, rule, "decided", $"{Describe(step)} → {target.Name}", before, intent, null, cancellationToken, key);
         _faults.Reach(FaultPoint(WriteBoundaries.BeforeITopWrite));

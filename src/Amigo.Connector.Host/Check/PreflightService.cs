@@ -9,7 +9,8 @@ namespace Amigo.Connector.Host.Check;
 /// (✗ as an error with its fix), results kept for <c>/health/ready</c>. It blocks nothing: the host serves and the
 /// scheduler runs meanwhile, and an academy whose iTop fails its checks does not hold up the others.
 /// </summary>
-internal sealed class PreflightService(AcademyCheck check, ConnectorSettings settings, PreflightResults results, ILogger<PreflightService> logger) : BackgroundService
+internal sealed class PreflightService(AcademyCheck check, ConnectorSettings settings, PreflightResults results, TimeProvider time, ILogger<PreflightService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +35,7 @@ internal sealed class PreflightService(AcademyCheck check, ConnectorSettings set
         catch (Exception error) when (error is not OperationCanceledException)
         {
             result = new AcademyCheckResult(academy.Id, academy.ITop.Url,
-                [new CheckLine(academy.Id, "preflight", CheckOutcome.Failed, $"{error.GetType().Name}: {error.Message}", "run amigo check --academy " + academy.Id)], DateTimeOffset.UtcNow);
+                [new CheckLine(academy.Id, "preflight", CheckOutcome.Failed, $"{error.GetType().Name}: {error.Message}", "run amigo check --academy " + academy.Id)], time.GetUtcNow());
         }
 
         results.Set(result);
