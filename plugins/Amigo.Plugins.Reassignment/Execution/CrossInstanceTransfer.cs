@@ -1,3 +1,4 @@
+using Amigo.Connector.Contracts.Faults;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Audit;
 using Amigo.Connector.Contracts.Establishments;
@@ -15,7 +16,8 @@ namespace Amigo.Plugins.Reassignment.Execution;
 /// Exactly once: the key is stored in <c>reassign_moves</c> before the create and written into the created request,
 /// so a run that died between the two writes finds the request by its key instead of creating it again.
 /// </summary>
-public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAcademyRegistry academies, TimeProvider time, ILogger<CrossInstanceTransfer> logger)
+public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAcademyRegistry academies, TimeProvider time, ILogger<CrossInstanceTransfer> logger,
+    IFaultPoints? faults = null)
 {
     private static readonly string[] CreatedFields = ["id", "ref", "team_id"];
 
@@ -84,6 +86,9 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
         await CompleteAsync(context, row, target, null, cancellationToken);
     }
 
+    /// <summary>The fault point between the create in the target iTop and the close of the original (tests kill the process there).</summary>
+    public const string AfterCreateFaultPoint = "reassign.transfer.after-create";
+
     private async Task CompleteAsync(MoveContext context, MoveRecord row, AcademyContext target, string? establishmentUai, CancellationToken cancellationToken)
     {
         var source = context.Academy;
@@ -112,6 +117,8 @@ public sealed class CrossInstanceTransfer(IMoveStore moves, IAuditLog audit, IAc
                 else
                     created = await CreateAsync(context, row, target, original, facts, cancellationToken);
                 if (created is null) return; // CreateAsync recorded why.
+                // Between the two iTops' writes: a crash here leaves the move pending, the next run finds the copy by its key.
+                (faults ?? EnvironmentFaultPoints.None).Reach(AfterCreateFaultPoint);
                 (createdId, createdRef) = (created.Key, created.GetString("ref"));
                 await moves.UpdateAsync(row.Id, MoveStates.Created, null, createdId, createdRef, cancellationToken);
             }
