@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Browser;
 using System.Collections.Concurrent;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Host.Hosting;

@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Browser;
 using Amigo.Plugins.Reporting.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Amigo.Plugins.Reporting.Tests.Support;
+namespace Amigo.Connector.Testing.Browser;
 
 /// <summary>Debian's chromium for the end-to-end tests: installed with apt-get when missing (Playwright downloads nothing).</summary>
 public static class Chromium
