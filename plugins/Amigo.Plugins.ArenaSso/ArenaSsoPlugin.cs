@@ -47,6 +47,7 @@ public sealed class ArenaSsoPlugin : IConnectorPlugin
             var previous = options.RequestHeaderEncodingSelector;
             options.RequestHeaderEncodingSelector = name => previous(name) ?? Utf8OrLatin1Encoding.Instance;
         });
+        services.AddSingleton<IPluginPreflight, ArenaPreflight>();
         services.TryAddSingleton<ProvisioningCache>();
         services.TryAddSingleton<IdentityLocks>();
         services.TryAddSingleton<ArenaAcademyRuntimes>();

@@ -130,6 +130,27 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_plugins_own_check_is_a_line_of_the_preflight()
+    {
+        // The ARENA bridge in reverse-proxy mode needs iTop served under its path; the simulated iTop is not.
+        using var itop = StockITop();
+        var configuration = await ConfigurationAsync(itop);
+        const string arena = "Amigo:Academies:toulouse:Plugins:arena:";
+        configuration[arena + "Enabled"] = "true";
+        configuration[arena + "TrustedProxies:0"] = "127.0.0.1/32";
+        configuration[arena + "SharedSecret"] = "test-secret-0123456789-abcdefghijklmnop";
+        configuration[arena + "DefaultOrganizationCode"] = "AC-TLS";
+        configuration[arena + "HandoffMode"] = "ReverseProxy";
+        configuration[arena + "ITopWebUrl"] = itop.Url;
+
+        var (code, output, error) = await CheckAsync(itop, configuration);
+
+        Assert.True(code != ExitCodes.Success, output + error);
+        Assert.Contains("✗ arena: iTop's portal under the bridge's path", output);
+        Assert.Contains("app_root_url", output); // the fix names the setting to change
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_an_account_without_REST_rights_are_told_apart()
     {
         using var itop = StockITop();

@@ -1,3 +1,4 @@
+using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Host.Academies;
 using Amigo.Connector.Host.Configuration;
 using Amigo.Connector.ITop;
@@ -13,7 +14,8 @@ namespace Amigo.Connector.Host.Check;
 /// sync window. Read-only: the probing writes match no object. Each academy is checked on its own client without
 /// retries, so one academy's slow or absent iTop never holds up another's check.
 /// </summary>
-public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry registry, IOptions<SyncOptions> sync, TimeProvider time)
+public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry registry, IOptions<SyncOptions> sync, TimeProvider time,
+    IEnumerable<IPluginPreflight> pluginPreflights)
 {
     /// <summary>What the preflight cannot prove without writing, printed under the lines.</summary>
     public static readonly IReadOnlyList<string> Notes =
@@ -44,6 +46,8 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
         {
             foreach (var need in PluginITopNeeds.Of(plugin))
                 lines.AddRange(await Guard(id, $"{plugin}: {need.Operation} {need.ClassName}", async () => [await RightsProbe.RunAsync(id, plugin, need, itop, cancellationToken)]));
+            foreach (var preflight in pluginPreflights.Where(p => p.PluginId == plugin))
+                lines.AddRange(await PluginLinesAsync(id, preflight, academy, cancellationToken));
         }
 
         lines.AddRange(await Guard(id, "lifecycle statuses", () => LifecycleProbe.RunAsync(id, itop, academy.Context.Lifecycle, configPath, cancellationToken)));
@@ -73,6 +77,21 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
         catch (NpgsqlException)
         {
             return academy.PluginsEnabledInConfiguration.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    // A plugin's own probe: its lines as they are, and a failure of the probe itself as one ✗ line.
+    private static async Task<IReadOnlyList<CheckLine>> PluginLinesAsync(string academy, IPluginPreflight preflight, AcademySettings settings,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await preflight.CheckAsync(settings.Context, cancellationToken))
+                .Select(line => new CheckLine(academy, line.Check, line.Passed ? CheckOutcome.Passed : CheckOutcome.Failed, line.Detail, line.Fix)).ToList();
+        }
+        catch (Exception error) when (error is HttpRequestException or InvalidOperationException or ITopException or ITopTransportException)
+        {
+            return [new CheckLine(academy, $"{preflight.PluginId}: its own checks", CheckOutcome.Failed, error.Message, "see the plugin's doc")];
         }
     }
 
