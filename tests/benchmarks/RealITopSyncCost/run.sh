@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Sync cost against the real iTop of the lab (issue #21, finding 7): the connector's CPU time for a full sync, after
+# start-up, beside the time the real iTop spent serving it (its request log), and their ratio.
+#
+#   tests/benchmarks/RealITopSyncCost/run.sh [TICKETS] [RUNS]     # defaults: 100000 tickets, 3 runs
+#
+# Needs the lab (scripts/itop-lab.sh start) and PostgreSQL (AMIGO_PG, or the private cluster). Adds closed requests to
+# the lab with `scripts/itop-lab.sh clone` until it holds TICKETS; `scripts/itop-lab.sh reseed` removes them.
+# Baseline measured in the same run: the CPU of `amigo academies list` (the host's start-up, plugins loaded, no iTop
+# call) is subtracted from the CPU of `amigo sync --full`, so the figure is the sync's own work.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+tickets="${1:-100000}"
+runs="${2:-3}"
+
+eval "$(scripts/itop-lab.sh env)"
+export AMIGO_PG="${AMIGO_PG:-$(scripts/ensure-postgres.sh | tail -n 1)}"
+mysql_itop() { mysql -h"$AMIGO_ITOP_DB_HOST" -P"$AMIGO_ITOP_DB_PORT" -u"$AMIGO_ITOP_DB_USER" -p"$AMIGO_ITOP_DB_PASSWORD" "$AMIGO_ITOP_DB_NAME" -N -e "$1"; }
+
+have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
+if (( have < tickets )); then scripts/itop-lab.sh clone $((tickets - have)); fi
+have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export AMIGO_ARTIFACTS="${AMIGO_ARTIFACTS:-$PWD/artifacts/bench}"
+dotnet build src/Amigo.Connector.Host -c Release -v q -nologo >/dev/null
+amigo="$AMIGO_ARTIFACTS/bin/Amigo.Connector.Host/release/amigo"
+
+database="amigo_sync_cost"
+connection="$(sed -E "s/Database=[^;]*/Database=$database/" <<<"$AMIGO_PG")"
+[[ "$connection" == *Database=* ]] || connection="$AMIGO_PG;Database=$database"
+# psql for the drop/create between runs, from the Npgsql connection string (Host, Port, Username, Password).
+while IFS='=' read -r key value; do
+    case "${key,,}" in host) export PGHOST="$value" ;; port) export PGPORT="$value" ;; username|user\ id) export PGUSER="$value" ;; password) export PGPASSWORD="$value" ;; esac
+done < <(tr ';' '\n' <<<"$AMIGO_PG")
+fresh_database() { psql -q -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null; }
+config="$(mktemp --suffix=.json)"
+trap 'rm -f "$config"' EXIT
+cat >"$config" <<JSON
+{ "Amigo": {
+    "Database": { "ConnectionString": "$connection", "MigrateOnStart": true },
+    "Scheduler": { "Enabled": false },
+    "Academies": { "lab": { "DisplayName": "Académie du laboratoire", "Lifecycle": "itop-stock",
+      "ITop": { "Url": "$AMIGO_ITOP_URL", "User": "$AMIGO_ITOP_USER", "PasswordEnvironmentVariable": "AMIGO_ITOP_PASSWORD", "TimeZone": "Europe/Paris" } } } } }
+JSON
+
+cpu() { # prints user+sys seconds of the command (stdout/stderr to /dev/null)
+    local TIMEFORMAT='%U %S' times
+    times=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "failed: $*" >&2; return 1; }
+    awk '{ printf "%.3f", $1 + $2 }' <<<"$times"
+}
+log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
+
+echo "Sync cost against the real iTop 3.2 of the lab — $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "iTop holds $have UserRequests; PHP memory_limit of the lab's web server: ${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}"
+printf '%-4s %12s %8s %14s %14s %14s %10s\n' run "start-up s" calls "iTop serving s" "sync CPU s" "net CPU s" "CPU/iTop"
+for run in $(seq 1 "$runs"); do
+    # A fresh database each run: the full sync reads every ticket and writes every row.
+    fresh_database
+    "$amigo" db migrate --config "$config" >/dev/null 2>&1
+    startup=$(cpu "$amigo" academies list --config "$config")
+    read -r calls_before ms_before < <(log_ms)
+    synced=$(cpu "$amigo" sync --academy lab --full --config "$config")
+    read -r calls_after ms_after < <(log_ms)
+    served=$(awk -v a="$ms_before" -v b="$ms_after" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
+    net=$(awk -v s="$synced" -v b="$startup" 'BEGIN { printf "%.2f", s - b }')
+    ratio=$(awk -v n="$net" -v t="$served" 'BEGIN { printf "%.1f %%", 100 * n / t }')
+    printf '%-4s %12s %8s %14s %14s %14s %10s\n' "$run" "$startup" "$((calls_after - calls_before))" "$served" "$synced" "$net" "$ratio"
+done
