@@ -44,12 +44,13 @@ cat >"$config" <<JSON
       "ITop": { "Url": "$AMIGO_ITOP_URL", "User": "$AMIGO_ITOP_USER", "PasswordEnvironmentVariable": "AMIGO_ITOP_PASSWORD", "TimeZone": "Europe/Paris" } } } } }
 JSON
 
-cpu() { # prints user+sys seconds of the command (stdout/stderr to /dev/null)
-    local TIMEFORMAT='%U %S' times
-    times=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "failed: $*" >&2; return 1; }
-    awk '{ printf "%.3f", $1 + $2 }' <<<"$times"
+cpu() { # user+sys CPU seconds of the command and its children (output discarded); fails when the command fails
+    python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{usage.ru_utime + usage.ru_stime:.3f}")' "$@"
 }
-log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
+log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f\n", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
 
 echo "Sync cost against the real iTop 3.2 of the lab — $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "iTop holds $have UserRequests; PHP memory_limit of the lab's web server: ${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}"
