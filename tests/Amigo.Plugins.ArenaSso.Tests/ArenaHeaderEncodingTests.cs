@@ -52,24 +52,7 @@ public sealed class ArenaHeaderEncodingTests(PostgresFixture postgres) : IClassF
     [Fact]
     public async Task A_Latin_1_name_reaches_the_bridge_through_the_real_host_on_Kestrel()
     {
-        await using var app = ConnectorApplication.Build([], options =>
-        {
-            options.ScanPluginsFolder = false;
-            options.RunScheduler = false;
-            options.PluginAssemblies.Add(typeof(ArenaSsoPlugin).Assembly);
-            options.ConfigureWebHost = web => web.UseUrls("http://127.0.0.1:0");
-            var c = options.Configuration;
-            c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
-            c["Amigo:Academies:toulouse:ITop:Url"] = "http://127.0.0.1:9/";
-            c["Amigo:Academies:toulouse:ITop:User"] = "amigo-arena";
-            c["Amigo:Academies:toulouse:ITop:Password"] = "unused";
-            c["Amigo:Academies:toulouse:Plugins:arena:Enabled"] = "true";
-            c["Amigo:Academies:toulouse:Plugins:arena:TrustedProxies:0"] = "127.0.0.1/32";
-            c["Amigo:Academies:toulouse:Plugins:arena:SharedSecret"] = ArenaScenario.Secret;
-            c["Amigo:Academies:toulouse:Plugins:arena:DefaultOrganizationCode"] = "AC-TLS";
-            c["Amigo:Academies:toulouse:Plugins:arena:HandoffMode"] = "Redirect";
-            c["Amigo:Academies:toulouse:Plugins:arena:PortalUrl"] = "https://assistance.ac-toulouse.fr/";
-        });
+        await using var app = KestrelBridgeHost.Build(postgres.ConnectionString, new Dictionary<string, string> { ["HandoffMode"] = "Redirect", ["PortalUrl"] = "https://assistance.ac-toulouse.fr/" });
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
 

@@ -83,23 +83,7 @@ public sealed class ArenaPortalProbeTests(PostgresFixture postgres) : IClassFixt
     public async Task The_host_checks_the_deployment_at_start_without_any_request()
     {
         _itopWeb.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(404));
-        await using var app = ConnectorApplication.Build([], options =>
-        {
-            options.ScanPluginsFolder = false;
-            options.RunScheduler = false;
-            options.PluginAssemblies.Add(typeof(ArenaSsoPlugin).Assembly);
-            options.ConfigureWebHost = web => web.UseUrls("http://127.0.0.1:0");
-            var c = options.Configuration;
-            c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
-            c["Amigo:Academies:toulouse:ITop:Url"] = "http://127.0.0.1:9/";
-            c["Amigo:Academies:toulouse:ITop:User"] = "amigo-arena";
-            c["Amigo:Academies:toulouse:ITop:Password"] = "unused";
-            c["Amigo:Academies:toulouse:Plugins:arena:Enabled"] = "true";
-            c["Amigo:Academies:toulouse:Plugins:arena:TrustedProxies:0"] = "127.0.0.1/32";
-            c["Amigo:Academies:toulouse:Plugins:arena:SharedSecret"] = ArenaScenario.Secret;
-            c["Amigo:Academies:toulouse:Plugins:arena:DefaultOrganizationCode"] = "AC-TLS";
-            c["Amigo:Academies:toulouse:Plugins:arena:ITopWebUrl"] = _itopWeb.Url + "/";
-        });
+        await using var app = KestrelBridgeHost.Build(postgres.ConnectionString, new Dictionary<string, string> { ["ITopWebUrl"] = _itopWeb.Url + "/" });
         await app.StartAsync();
 
         for (var i = 0; i < 100 && !_itopWeb.LogEntries.Any(); i++) await Task.Delay(100);
