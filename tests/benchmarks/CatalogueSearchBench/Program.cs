@@ -7,25 +7,32 @@ using Amigo.Plugins.CatalogueSearch.Search;
 using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 using CatalogueSearchBench;
 
-// Catalogue search benchmark: in-process index vs PostgreSQL FTS (french + unaccent) vs ILIKE, same queries, same run.
-// Usage: dotnet run -c Release --project tests/benchmarks/CatalogueSearchBench [-- --rows N --generated N --rounds N --no-postgres]
+// Catalogue search benchmark: in-process index vs PostgreSQL FTS (french + unaccent) vs ILIKE, and vs Lucene.Net
+// (issue #17), same queries, same run.
+// Usage: dotnet run -c Release --project tests/benchmarks/CatalogueSearchBench [-- --rows N --generated N --rounds N
+//        --lucene-rounds N --keystroke-rounds N --no-postgres --no-lucene]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var rowsWanted = Argument(args, "--rows", 10_000);
 var generatedQueries = Argument(args, "--generated", 1_000);
 var rounds = Argument(args, "--rounds", 20);
 var withPostgres = !args.Contains("--no-postgres");
+var withLucene = !args.Contains("--no-lucene");
+var luceneRounds = Argument(args, "--lucene-rounds", 10);
+var keystrokeRounds = Argument(args, "--keystroke-rounds", 5);
 
 var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 Console.WriteLine($"Catalogue search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPU, load average {load}, .NET {Environment.Version}");
 var (rows, offers, usage) = CatalogueGenerator.Generate(rowsWanted);
 var profile = new CatalogueSearchProfile(new CatalogueSearchSettings());
 
+var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 var buildWatch = Stopwatch.StartNew();
 var index = CatalogueIndexBuilder.Build(rows, profile.Analyzer);
 var scope = new CatalogueScope(offers, NormandieCatalogue.Organizations, inheritParentOffers: true);
 var catalogue = new AcademyCatalogue(NormandieCatalogue.AcademyId, index, scope, usage, null, profile.AnalyzerSignature, DateTimeOffset.UtcNow);
 buildWatch.Stop();
+var ourMemoryMb = (GC.GetTotalMemory(forceFullCollection: true) - memoryBefore) / 1048576.0;
 Console.WriteLine($"Catalogue: {index.Count} subcategories, {offers.Select(offer => offer.ServiceId).Distinct().Count()} offered services, " +
                   $"{index.TermCount} terms, {index.DeletionKeyCount} typo-candidate keys; index built in {buildWatch.Elapsed.TotalMilliseconds:0} ms (full analysis)");
 
@@ -152,6 +159,13 @@ if (misses.Count > 0)
     {
         Console.WriteLine($"  {(rank == 0 ? ">10" : rank.ToString(CultureInfo.InvariantCulture)),3}  \"{query.Text}\" → expected {query.Expected}, got {string.Join(", ", Ours(query).Take(3))}");
     }
+}
+if (withLucene)
+{
+    // Same number of rounds for the baseline as for Lucene, measured again here so both see the same machine state.
+    var ourComparable = LuceneComparisonBaseline.Measure(all, Ours, luceneRounds);
+    LuceneComparison.Run(index.Entries.Select(entry => entry.Row).ToList(), scope, usage, labelled, all, luceneRounds, keystrokeRounds,
+        new BaselineFigures(buildWatch.Elapsed.TotalMilliseconds, ourMemoryMb, ourComparable.Sorted, ourComparable.PerQueryMedians, ourRanks, Ours));
 }
 return 0;
 
