@@ -10,6 +10,8 @@ public static class CatalogueFields
     public const string Group = "group";
     public const string Domain = "domain";
     public const string Description = "description";
+    /// <summary>Every text field's words in one field, searched only to expand prefixes and typos once instead of once per field.</summary>
+    public const string Vocabulary = "all";
     public const string ServiceId = "service_id";
     public const string SubcategoryId = "subcategory_id";
     public const string Usage = "usage";

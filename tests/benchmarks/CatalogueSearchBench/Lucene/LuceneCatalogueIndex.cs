@@ -40,18 +40,10 @@ public sealed class LuceneCatalogueIndex : IDisposable
             Usage[doc] = usage.GetValueOrDefault(SubcategoryIds[doc]);
         }
         Vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, _) in CatalogueFields.Text)
+        var enumerator = MultiFields.GetTerms(reader, CatalogueFields.Vocabulary).GetEnumerator();
+        while (enumerator.MoveNext())
         {
-            var terms = MultiFields.GetTerms(reader, field);
-            if (terms is null)
-            {
-                continue;
-            }
-            var enumerator = terms.GetEnumerator();
-            while (enumerator.MoveNext())
-            {
-                Vocabulary.Add(enumerator.Term.Utf8ToString());
-            }
+            Vocabulary.Add(enumerator.Term.Utf8ToString());
         }
     }
 
@@ -72,6 +64,8 @@ public sealed class LuceneCatalogueIndex : IDisposable
     public int[] Order { get; }
 
     public int Count => _reader.NumDocs;
+
+    public IndexReader Reader => _reader;
 
     /// <summary>Bytes held by the RAMDirectory's files.</summary>
     public long DirectoryBytes => _directory.GetSizeInBytes();
@@ -138,6 +132,13 @@ public sealed class LuceneCatalogueIndex : IDisposable
             new NumericDocValuesField(CatalogueFields.SubcategoryId, row.SubcategoryId),
             new NumericDocValuesField(CatalogueFields.Order, order),
         };
+        foreach (var text in new[] { row.SubcategoryName, row.ServiceName, row.FamilyName, row.FamilyGroupName, row.DomainName, row.SubcategoryDescription, row.ServiceDescription })
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                document.Add(new Field(CatalogueFields.Vocabulary, text, VocabularyType));
+            }
+        }
         AddText(document, CatalogueFields.Family, row.FamilyName);
         AddText(document, CatalogueFields.Group, row.FamilyGroupName);
         AddText(document, CatalogueFields.Domain, row.DomainName);
@@ -152,6 +153,12 @@ public sealed class LuceneCatalogueIndex : IDisposable
         }
         return document;
     }
+
+    private static readonly FieldType VocabularyType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY,
+        OmitNorms = true,
+    };
 
     private static void AddText(Document document, string field, string? text)
     {

@@ -23,11 +23,6 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
     /// <summary>Fuzzy factors (the plugin's 0.65 for one edit, 0.5 for two).</summary>
     public const float FuzzyOneFactor = 0.65f;
     public const float FuzzyTwoFactor = 0.5f;
-    /// <summary>
-    /// DisjunctionMax tie-breaker: 0.05 of the other fields' scores is added to the best one, so a word found in both
-    /// the subcategory and its service name gets about the plugin's +0.5 bonus over a name match alone.
-    /// </summary>
-    public const float TieBreaker = 0.05f;
     /// <summary>Completions of the word being typed (the plugin's limit too).</summary>
     public const int MaxPrefixExpansions = 64;
     /// <summary>Fuzzy expansions per field (FuzzyQuery's default).</summary>
@@ -47,7 +42,7 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
         var query = new BooleanQuery(disableCoord: !index.Tuning.Coord);
         foreach (var position in tokens.GroupBy(token => token.Position))
         {
-            var clause = new DisjunctionMaxQuery(TieBreaker);
+            var clause = new DisjunctionMaxQuery(index.Tuning.TieBreaker);
             foreach (var token in position)
             {
                 var factor = token.Synonym ? SynonymFactor : 1f;
@@ -63,7 +58,7 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
                 if (!index.Vocabulary.Contains(token.Term))
                 {
                     var surfaceLength = token.EndOffset - token.StartOffset;
-                    var edits = EditDistance.AllowedFor(surfaceLength);
+                    var edits = Math.Min(EditDistance.AllowedFor(surfaceLength), index.Tuning.MaxTypoEdits);
                     if (edits > 0)
                     {
                         AddFuzzy(clause, token.Term, edits);
@@ -81,34 +76,47 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
         {
             clause.Add(new TermQuery(new Term(field, term)) { Boost = boost * factor });
         }
-        if (index.Tuning.Acronyms)
+        if (index.Tuning.Acronyms && factor > PrefixFactor)
         {
+            // Initials are matched whole (the user's word or a synonym), never as completions or typos.
             clause.Add(new TermQuery(new Term(CatalogueFields.Acronym, term)) { Boost = CatalogueFields.AcronymBoost * factor });
         }
     }
 
-    private static void AddPrefix(DisjunctionMaxQuery clause, string typed)
+    private void AddPrefix(DisjunctionMaxQuery clause, string typed)
     {
-        foreach (var (field, boost) in CatalogueFields.Text)
+        // Completions scored like terms (with their rarity), at most 64 of them, instead of the default constant
+        // score, which would weigh a completion without its idf against idf²-weighted exact terms.
+        var prefix = new PrefixQuery(new Term(CatalogueFields.Vocabulary, typed))
         {
-            clause.Add(new PrefixQuery(new Term(field, typed))
-            {
-                Boost = boost * PrefixFactor,
-                // Completions scored like terms (with their rarity), at most 64 of them, instead of the default
-                // constant score which would weigh a completion without its idf against idf²-weighted exact terms.
-                MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixExpansions),
-            });
-        }
+            MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixExpansions),
+        };
+        AddExpansions(clause, prefix, PrefixFactor);
     }
 
-    private static void AddFuzzy(DisjunctionMaxQuery clause, string term, int edits)
+    private void AddFuzzy(DisjunctionMaxQuery clause, string term, int edits)
     {
-        foreach (var (field, boost) in CatalogueFields.Text)
+        // FuzzyQuery's own rewrite: the closest terms (at most 50), each boosted by its similarity.
+        var fuzzy = new FuzzyQuery(new Term(CatalogueFields.Vocabulary, term), edits, prefixLength: 0, MaxFuzzyExpansions, transpositions: true);
+        AddExpansions(clause, fuzzy, edits == 1 ? FuzzyOneFactor : FuzzyTwoFactor);
+    }
+
+    /// <summary>
+    /// Expands a prefix or fuzzy query once, on the field holding every word (one Levenshtein automaton instead of
+    /// one per field), then searches each expanded term in every field with that field's boost.
+    /// </summary>
+    private void AddExpansions(DisjunctionMaxQuery clause, MultiTermQuery query, float factor)
+    {
+        if (query.Rewrite(index.Reader) is not BooleanQuery expanded)
         {
-            clause.Add(new FuzzyQuery(new Term(field, term), edits, prefixLength: 0, MaxFuzzyExpansions, transpositions: true)
+            return;
+        }
+        foreach (var expansion in expanded.Clauses)
+        {
+            if (expansion.Query is TermQuery term)
             {
-                Boost = boost * (edits == 1 ? FuzzyOneFactor : FuzzyTwoFactor),
-            });
+                AddTerm(clause, term.Term.Text, factor * term.Boost);
+            }
         }
     }
 
