@@ -39,12 +39,8 @@ public sealed class LuceneCatalogueIndex : IDisposable
             Order[doc] = (int)order.Get(doc);
             Usage[doc] = usage.GetValueOrDefault(SubcategoryIds[doc]);
         }
-        Vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        var enumerator = MultiFields.GetTerms(reader, CatalogueFields.Vocabulary).GetEnumerator();
-        while (enumerator.MoveNext())
-        {
-            Vocabulary.Add(enumerator.Term.Utf8ToString());
-        }
+        Vocabulary = TermsOf(reader, CatalogueFields.Vocabulary);
+        FieldTerms = CatalogueFields.Text.Select(field => field.Field).Append(CatalogueFields.Acronym).ToDictionary(field => field, field => TermsOf(reader, field));
     }
 
     public LuceneTuning Tuning { get; }
@@ -55,6 +51,9 @@ public sealed class LuceneCatalogueIndex : IDisposable
 
     /// <summary>Every term of the text fields: a query word found here gets no fuzzy expansion (as in the plugin).</summary>
     public HashSet<string> Vocabulary { get; }
+
+    /// <summary>Each field's terms: a (field, term) pair that cannot match is not turned into a TermQuery.</summary>
+    public Dictionary<string, HashSet<string>> FieldTerms { get; }
 
     /// <summary>Per Lucene doc id: the subcategory (what a hit returns, like the plugin's RowOf), its usage and its catalogue order.</summary>
     public long[] SubcategoryIds { get; }
@@ -152,6 +151,22 @@ public sealed class LuceneCatalogueIndex : IDisposable
             }
         }
         return document;
+    }
+
+    private static HashSet<string> TermsOf(IndexReader reader, string field)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null)
+        {
+            return set;
+        }
+        var enumerator = terms.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            set.Add(enumerator.Term.Utf8ToString());
+        }
+        return set;
     }
 
     private static readonly FieldType VocabularyType = new(TextField.TYPE_NOT_STORED)

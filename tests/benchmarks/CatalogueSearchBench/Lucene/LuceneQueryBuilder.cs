@@ -65,7 +65,10 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
                     }
                 }
             }
-            query.Add(clause, Occur.SHOULD);
+            if (clause.Disjuncts.Count > 0)
+            {
+                query.Add(clause, Occur.SHOULD);
+            }
         }
         return query;
     }
@@ -74,9 +77,14 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
     {
         foreach (var (field, boost) in CatalogueFields.Text)
         {
-            clause.Add(new TermQuery(new Term(field, term)) { Boost = boost * factor });
+            // Synonyms and expansions multiply clauses (« bug » has 16 synonyms × 6 fields); pairs absent from the
+            // field's term dictionary are skipped here rather than sought by each TermQuery.
+            if (index.FieldTerms[field].Contains(term))
+            {
+                clause.Add(new TermQuery(new Term(field, term)) { Boost = boost * factor });
+            }
         }
-        if (index.Tuning.Acronyms && factor > PrefixFactor)
+        if (index.Tuning.Acronyms && factor > PrefixFactor && index.FieldTerms[CatalogueFields.Acronym].Contains(term))
         {
             // Initials are matched whole (the user's word or a synonym), never as completions or typos.
             clause.Add(new TermQuery(new Term(CatalogueFields.Acronym, term)) { Boost = CatalogueFields.AcronymBoost * factor });
