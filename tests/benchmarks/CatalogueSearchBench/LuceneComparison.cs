@@ -67,6 +67,7 @@ public static class LuceneComparison
         Console.WriteLine();
         var split = primary.MeanSplitMicro();
         Console.WriteLine($"{primaryName}: mean µs per search: query building (analysis, prefix and typo expansion) {split.Build:0.0}, scoring under the scope filter {split.Search:0.0}, top 10 {split.Top:0.0}");
+        ExpansionProbe.Print(primary.Index);
         Console.WriteLine($"{primaryName}: slowest queries (median of rounds, µs):");
         foreach (var (query, median) in all.Zip(primaryMedians).OrderByDescending(pair => pair.Second).Take(8))
         {
