@@ -10,7 +10,11 @@ public static class CatalogueFields
     public const string Group = "group";
     public const string Domain = "domain";
     public const string Description = "description";
-    /// <summary>Every text field's words in one field, searched only to expand prefixes and typos once instead of once per field.</summary>
+    /// <summary>
+    /// Every text field's words, folded but not stemmed, searched only to expand prefixes and typos (once instead of
+    /// once per field). Not stemmed because the light stemmer also rewrites the start of words (it collapses double
+    /// letters: « messagerie » → « mesager »), so « messa » would complete nothing on stems.
+    /// </summary>
     public const string Vocabulary = "all";
     public const string ServiceId = "service_id";
     public const string SubcategoryId = "subcategory_id";

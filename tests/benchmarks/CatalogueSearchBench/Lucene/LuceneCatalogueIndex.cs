@@ -1,4 +1,6 @@
 using Amigo.Plugins.CatalogueSearch.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -39,8 +41,16 @@ public sealed class LuceneCatalogueIndex : IDisposable
             Order[doc] = (int)order.Get(doc);
             Usage[doc] = usage.GetValueOrDefault(SubcategoryIds[doc]);
         }
-        Vocabulary = TermsOf(reader, CatalogueFields.Vocabulary);
         FieldTerms = CatalogueFields.Text.Select(field => field.Field).Append(CatalogueFields.Acronym).ToDictionary(field => field, field => TermsOf(reader, field));
+        Vocabulary = CatalogueFields.Text.SelectMany(field => FieldTerms[field.Field]).ToHashSet(StringComparer.Ordinal);
+        StemOfSurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var surface in TermsOf(reader, CatalogueFields.Vocabulary))
+        {
+            if (FrenchCatalogueAnalysis.Terms(analysis.Index, surface) is [var stem])
+            {
+                StemOfSurface[surface] = stem;
+            }
+        }
     }
 
     public LuceneTuning Tuning { get; }
@@ -49,8 +59,11 @@ public sealed class LuceneCatalogueIndex : IDisposable
 
     public IndexSearcher Searcher { get; }
 
-    /// <summary>Every term of the text fields: a query word found here gets no fuzzy expansion (as in the plugin).</summary>
+    /// <summary>Every (stemmed) term of the text fields: a query word found here gets no fuzzy expansion (as in the plugin).</summary>
     public HashSet<string> Vocabulary { get; }
+
+    /// <summary>Surface word of the vocabulary field → its index term (stop words have none).</summary>
+    public Dictionary<string, string> StemOfSurface { get; }
 
     /// <summary>Each field's terms: a (field, term) pair that cannot match is not turned into a TermQuery.</summary>
     public Dictionary<string, HashSet<string>> FieldTerms { get; }
@@ -76,7 +89,8 @@ public sealed class LuceneCatalogueIndex : IDisposable
     public static LuceneCatalogueIndex Build(IEnumerable<CatalogueRow> ordered, LuceneTuning tuning, FrenchCatalogueAnalysis analysis, CatalogueScope scope, IReadOnlyDictionary<long, int> usage)
     {
         var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(FrenchCatalogueAnalysis.Version, analysis.Index)
+        var analyzer = new PerFieldAnalyzerWrapper(analysis.Index, new Dictionary<string, Analyzer> { [CatalogueFields.Vocabulary] = analysis.Surface });
+        var config = new IndexWriterConfig(FrenchCatalogueAnalysis.Version, analyzer)
         {
             Similarity = SimilarityOf(tuning.Scoring),
             OpenMode = OpenMode.CREATE,

@@ -38,7 +38,8 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
         {
             return null;
         }
-        var typing = text.Length > 0 && char.IsLetterOrDigit(text[^1]) ? TypedWord(text) : null;
+        var surfaces = SurfaceWords(text);
+        var typing = text.Length > 0 && char.IsLetterOrDigit(text[^1]) ? surfaces.GetValueOrDefault(text.Length) : null;
         var query = new BooleanQuery(disableCoord: !index.Tuning.Coord);
         foreach (var position in tokens.GroupBy(token => token.Position))
         {
@@ -57,11 +58,11 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
                 }
                 if (!index.Vocabulary.Contains(token.Term))
                 {
-                    var surfaceLength = token.EndOffset - token.StartOffset;
-                    var edits = Math.Min(EditDistance.AllowedFor(surfaceLength), index.Tuning.MaxTypoEdits);
+                    var surface = surfaces.GetValueOrDefault(token.EndOffset) ?? token.Term;
+                    var edits = Math.Min(EditDistance.AllowedFor(surface.Length), index.Tuning.MaxTypoEdits);
                     if (edits > 0)
                     {
-                        AddFuzzy(clause, token.Term, edits);
+                        AddFuzzy(clause, surface, edits);
                     }
                 }
             }
@@ -102,16 +103,17 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
         AddExpansions(clause, prefix, PrefixFactor);
     }
 
-    private void AddFuzzy(DisjunctionMaxQuery clause, string term, int edits)
+    private void AddFuzzy(DisjunctionMaxQuery clause, string surface, int edits)
     {
-        // FuzzyQuery's own rewrite: the closest terms (at most 50), each boosted by its similarity.
-        var fuzzy = new FuzzyQuery(new Term(CatalogueFields.Vocabulary, term), edits, prefixLength: 0, MaxFuzzyExpansions, transpositions: true);
+        // FuzzyQuery's own rewrite: the closest words (at most 50), each boosted by its similarity.
+        var fuzzy = new FuzzyQuery(new Term(CatalogueFields.Vocabulary, surface), edits, prefixLength: 0, MaxFuzzyExpansions, transpositions: true);
         AddExpansions(clause, fuzzy, edits == 1 ? FuzzyOneFactor : FuzzyTwoFactor);
     }
 
     /// <summary>
-    /// Expands a prefix or fuzzy query once, on the field holding every word (one Levenshtein automaton instead of
-    /// one per field), then searches each expanded term in every field with that field's boost.
+    /// Expands a prefix or fuzzy query once, on the field holding every surface word (one Levenshtein automaton
+    /// instead of one per field), then searches the index term of each expanded word in every field with that
+    /// field's boost (several words sharing a stem are searched once, at the best boost).
     /// </summary>
     private void AddExpansions(DisjunctionMaxQuery clause, MultiTermQuery query, float factor)
     {
@@ -119,28 +121,34 @@ public sealed class LuceneQueryBuilder(LuceneCatalogueIndex index)
         {
             return;
         }
+        var stems = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var expansion in expanded.Clauses)
         {
-            if (expansion.Query is TermQuery term)
+            if (expansion.Query is TermQuery term && index.StemOfSurface.TryGetValue(term.Term.Text, out var stem))
             {
-                AddTerm(clause, term.Term.Text, factor * term.Boost);
+                stems[stem] = Math.Max(stems.GetValueOrDefault(stem), term.Boost);
             }
+        }
+        foreach (var (stem, boost) in stems)
+        {
+            AddTerm(clause, stem, factor * boost);
         }
     }
 
-    private string? TypedWord(string text)
+    /// <summary>The folded, unstemmed words of <paramref name="text"/> by end offset (what was typed, for prefixes and typos).</summary>
+    private Dictionary<int, string> SurfaceWords(string text)
     {
-        string? last = null;
+        var words = new Dictionary<int, string>();
         using var stream = _analysis.Surface.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            last = offset.EndOffset == text.Length ? term.ToString() : null;
+            words[offset.EndOffset] = term.ToString();
         }
         stream.End();
-        return last;
+        return words;
     }
 
     private List<QueryToken> Tokens(string text)
