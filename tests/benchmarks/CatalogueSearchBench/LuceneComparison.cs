@@ -17,7 +17,7 @@ public static class LuceneComparison
 {
     public static void Run(
         IReadOnlyList<CatalogueRow> orderedRows, CatalogueScope scope, IReadOnlyDictionary<long, int> usage,
-        IReadOnlyList<BenchQuery> labelled, IReadOnlyList<BenchQuery> all, int rounds, int keystrokeRounds, BaselineFigures ours)
+        IReadOnlyList<BenchQuery> labelled, IReadOnlyList<BenchQuery> all, int rounds, int keystrokeRounds, BaselineFigures ours, bool explain = false)
     {
         var rowsById = orderedRows.ToDictionary(row => row.SubcategoryId);
         var lines = new List<(string Engine, double BuildMs, double MemoryMb, double P50, double P99, double MedianP99, double Mrr, double Hit)>();
@@ -83,10 +83,21 @@ public static class LuceneComparison
                 var first = top.Count > 0 && rowsById.TryGetValue(top[0], out var row) ? $"{row.ServiceName} › {row.SubcategoryName}" : "(nothing)";
                 var expected = rowsById[query.Expected!.Value];
                 Console.WriteLine($"  {RankText(ourRank)} → {RankText(luceneRank)}  \"{query.Text}\" wants {expected.ServiceName} › {expected.SubcategoryName}; got {first}");
+                if (explain && top.Count > 0)
+                {
+                    Console.WriteLine("    expected: " + primary.Explain(query.Text, expected.SubcategoryId).Replace("\n", "\n    "));
+                    Console.WriteLine("    got: " + primary.Explain(query.Text, top[0]).Replace("\n", "\n    "));
+                }
             }
         }
-        var better = labelled.Zip(ours.Ranks.Zip(primaryRanks!)).Count(item => Worse(item.Second.First, item.Second.Second));
-        Console.WriteLine($"  (and {better} labelled queries ranked better by Lucene.Net)");
+        Console.WriteLine($"Labelled queries {primaryName} ranks better than the plugin (rank: plugin → Lucene):");
+        foreach (var (query, (ourRank, luceneRank)) in labelled.Zip(ours.Ranks.Zip(primaryRanks)))
+        {
+            if (Worse(ourRank, luceneRank))
+            {
+                Console.WriteLine($"  {RankText(ourRank)} → {RankText(luceneRank)}  \"{query.Text}\"");
+            }
+        }
 
         var best = lines[bestLine];
         var relevanceOk = best.Mrr >= ourMrr - 0.02 && best.Hit >= ourHit - 0.02;

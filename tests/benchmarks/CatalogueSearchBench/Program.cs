@@ -10,7 +10,7 @@ using CatalogueSearchBench;
 // Catalogue search benchmark: in-process index vs PostgreSQL FTS (french + unaccent) vs ILIKE, and vs Lucene.Net
 // (issue #17), same queries, same run.
 // Usage: dotnet run -c Release --project tests/benchmarks/CatalogueSearchBench [-- --rows N --generated N --rounds N
-//        --lucene-rounds N --keystroke-rounds N --no-postgres --no-lucene]
+//        --lucene-rounds N --keystroke-rounds N --no-postgres --no-lucene --explain]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var rowsWanted = Argument(args, "--rows", 10_000);
@@ -165,7 +165,8 @@ if (withLucene)
     // Same number of rounds for the baseline as for Lucene, measured again here so both see the same machine state.
     var ourComparable = LuceneComparisonBaseline.Measure(all, Ours, luceneRounds);
     LuceneComparison.Run(index.Entries.Select(entry => entry.Row).ToList(), scope, usage, labelled, all, luceneRounds, keystrokeRounds,
-        new BaselineFigures(buildWatch.Elapsed.TotalMilliseconds, ourMemoryMb, ourComparable.Sorted, ourComparable.PerQueryMedians, ourRanks, Ours));
+        new BaselineFigures(buildWatch.Elapsed.TotalMilliseconds, ourMemoryMb, ourComparable.Sorted, ourComparable.PerQueryMedians, ourRanks, Ours),
+        explain: args.Contains("--explain"));
 }
 return 0;
 

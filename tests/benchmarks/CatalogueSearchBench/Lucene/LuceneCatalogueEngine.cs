@@ -48,6 +48,14 @@ public sealed class LuceneCatalogueEngine(LuceneCatalogueIndex index, CatalogueS
         return top;
     }
 
+    /// <summary>Lucene's explanation of a subcategory's score for <paramref name="text"/> (diagnostics: <c>--explain</c>).</summary>
+    public string Explain(string text, long subcategoryId)
+    {
+        var query = _builder.Build(text);
+        var doc = Array.IndexOf(index.SubcategoryIds, subcategoryId);
+        return query is null || doc < 0 ? "(no query or no such row)" : index.Searcher.Explain(query, doc).ToString();
+    }
+
     private long OrganizationId(string organization)
     {
         lock (_organizations)
