@@ -96,6 +96,12 @@ public static class LuceneComparison
             if (Worse(ourRank, luceneRank))
             {
                 Console.WriteLine($"  {RankText(ourRank)} → {RankText(luceneRank)}  \"{query.Text}\"");
+                var ourFirst = ours.Search(query).FirstOrDefault();
+                if (explain && ourFirst != 0)
+                {
+                    Console.WriteLine("    expected: " + primary.Explain(query.Text, query.Expected!.Value).Replace("\n", "\n    "));
+                    Console.WriteLine($"    plugin's first ({rowsById[ourFirst].ServiceName} › {rowsById[ourFirst].SubcategoryName}): " + primary.Explain(query.Text, ourFirst).Replace("\n", "\n    "));
+                }
             }
         }
 
