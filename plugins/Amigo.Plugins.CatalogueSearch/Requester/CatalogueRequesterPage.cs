@@ -68,8 +68,8 @@ public sealed class CatalogueRequesterPage(
             var catalogue = await service.Store.GetAsync(request.Academy.Id, profile, cancellationToken);
             outcome = RequesterSearch.Run(catalogue, profile, request.Person, query, page);
         }
-        // A refused query is echoed back only through the encoder, and only when it is text the validator accepted as such.
-        if (outcome.Problem is { Code: "query_invalid_characters" or "query_too_long" or "parameter_repeated" })
+        // Text that is not text (control characters, bytes that are not UTF-8) is not put back in the search box.
+        if (outcome.Problem is { Code: "query_invalid_characters" })
             outcome = outcome with { Query = null };
         var status = outcome.Problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         var body = fragment
