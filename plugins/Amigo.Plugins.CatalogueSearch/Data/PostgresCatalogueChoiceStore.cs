@@ -10,7 +10,6 @@ public sealed class PostgresCatalogueChoiceStore(IConnectorDatabase database) : 
     /// <inheritdoc />
     public async Task RecordAsync(string academyId, long subcategoryId, DateOnly day, CancellationToken cancellationToken)
     {
-        await CatalogueChoicesSchema.EnsureAsync(database.DataSource, cancellationToken);
         await using var command = database.DataSource.CreateCommand("""
             INSERT INTO catalogue_choices (academy_id, subcategory_id, day, choices) VALUES ($1, $2, $3, 1)
             ON CONFLICT (academy_id, subcategory_id, day) DO UPDATE SET choices = catalogue_choices.choices + 1

@@ -118,7 +118,6 @@ public sealed class PostgresCatalogueSource(IConnectorDatabase database) : ICata
     public async Task<IReadOnlyDictionary<long, int>> GetUsageAsync(string academyId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         // Rows chosen on the requester page count like synced tickets of their subcategory.
-        await CatalogueChoicesSchema.EnsureAsync(database.DataSource, cancellationToken);
         await using var command = database.DataSource.CreateCommand("""
             SELECT id, sum(n)::int FROM (
                 SELECT servicesubcategory_id AS id, count(*) AS n FROM tickets

@@ -1,3 +1,4 @@
+-- Plugin migration of the catalogue plugin (applied by the host's MigrationRunner, recorded under "catalogue").
 -- Rows chosen on the requester page, counted per academy, subcategory and day (the academy's calendar day).
 -- Nothing personal: no login, no person, no query text. The ranking adds these counts to the synced tickets of the
 -- subcategory (usage), so a row people choose rises like one they file tickets in.
