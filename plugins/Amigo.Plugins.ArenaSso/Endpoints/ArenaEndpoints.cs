@@ -24,7 +24,7 @@ public static class ArenaEndpoints
         group.Map("portal/{**path}", PortalAsync).WithName("ArenaPortal");
         group.MapGet("whoami", WhoAmI).WithName("ArenaWhoAmI");
         // Literal routes above win over this one (route precedence): login, portal and whoami stay the bridge's own.
-        group.MapMethods("{page:regex(^[a-z][a-z0-9-]*$)}/{**path}", [HttpMethods.Get, HttpMethods.Head], RequesterPageEndpoint.HandleAsync)
+        group.MapMethods("{page}/{**path}", [HttpMethods.Get, HttpMethods.Head], RequesterPageEndpoint.HandleAsync)
             .WithName("ArenaRequesterPage");
     }
 

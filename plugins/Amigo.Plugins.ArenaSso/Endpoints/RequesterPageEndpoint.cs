@@ -4,6 +4,7 @@ using Amigo.Plugins.ArenaSso.Identity;
 using Amigo.Plugins.ArenaSso.Provisioning;
 using Amigo.Plugins.ArenaSso.Settings;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Amigo.Plugins.ArenaSso.Endpoints;
@@ -18,13 +19,18 @@ internal static class RequesterPageEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, string page, string? path, ArenaRequestGate gate, ArenaProvisioner provisioner,
-        IEnumerable<IRequesterPage> pages, IAcademyRegistry registry, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var gated = gate.Pass(context);
         if (gated.Error is not null) return gated.Error;
         var academy = gated.Runtime.Academy;
-        var target = pages.FirstOrDefault(p => string.Equals(p.Segment, page, StringComparison.Ordinal));
-        if (target is null || !await registry.IsPluginEnabledAsync(academy.Id, target.PluginId, cancellationToken))
+        // Resolved here rather than as handler parameters: a host without requester pages (or without a registry,
+        // like the bridge's own test host) still maps this route.
+        var target = context.RequestServices.GetServices<IRequesterPage>()
+            .FirstOrDefault(p => string.Equals(p.Segment, page, StringComparison.Ordinal));
+        if (target is null
+            || context.RequestServices.GetService<IAcademyRegistry>() is not { } registry
+            || !await registry.IsPluginEnabledAsync(academy.Id, target.PluginId, cancellationToken))
             return Results.NotFound();
 
         ProvisioningResult provisioned;

@@ -21,7 +21,7 @@ public sealed class PortalKeyPreflight : IPluginPreflight
         var settings = academy.GetPluginSettings<CatalogueSearchSettings>(CatalogueSearchSettings.PluginId);
         var key = settings.ResolvePortalKey();
         var compare = $"iTop's 'encryption_library' must be '{settings.PortalEncryptionLibrary}' and the key iTop's current "
-            + "portal-priv-key (SELECT value FROM priv_db_properties WHERE property_name = 'portal-priv-key')";
+            + "portal-priv-key (SELECT value FROM priv_db_properties WHERE name = 'portal-priv-key')";
         PreflightLine line = key switch
         {
             null when settings.PortalKeyFile is { Length: > 0 } file => new(Check, false, $"PortalKeyFile '{file}' cannot be read",
