@@ -5,7 +5,8 @@ namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>
 /// The requester page's line of <c>amigo check</c>: whether the portal key is set and well formed, and which of iTop's
-/// encryption libraries the tokens are sealed for. iTop itself cannot be asked read-only whether it accepts the key
+/// encryption libraries the tokens are sealed for. The key is optional (the search API and the page's results do without
+/// it), so an absent key passes with what it disables; a key set but unreadable or malformed fails. iTop itself cannot be asked read-only whether it accepts the key
 /// (the portal decodes tokens only for a signed-in portal user), so the line says what to compare by hand.
 /// </summary>
 public sealed class PortalKeyPreflight : IPluginPreflight
@@ -26,8 +27,10 @@ public sealed class PortalKeyPreflight : IPluginPreflight
         {
             null when settings.PortalKeyFile is { Length: > 0 } file => new(Check, false, $"PortalKeyFile '{file}' cannot be read",
                 "Make the file readable by the service; its first line is iTop's portal-priv-key."),
-            null => new(Check, false, "not set: choosing a row of the requester page answers 503 instead of opening the portal's form",
-                $"Set Amigo__Academies__{academy.Id}__Plugins__catalogue__PortalKey (or PortalKeyFile) to iTop's portal-priv-key; {compare}."),
+            // Optional: the search API and the page's results work without it; only opening the prefilled form needs it.
+            null => new(Check, true, "not set (optional): the requester page lists services, but choosing a row answers 503 instead of "
+                + $"opening the portal's form; to enable it set Amigo__Academies__{academy.Id}__Plugins__catalogue__PortalKey (or PortalKeyFile) "
+                + $"to iTop's portal-priv-key; {compare}"),
             _ when !PortalTokenCipher.IsWellFormedKey(key) => new(Check, false, "set but not 64 hexadecimal digits",
                 "Copy the value of portal-priv-key from iTop's priv_db_properties table exactly."),
             _ => new(Check, true, $"set (64 hex digits), tokens sealed for iTop's {settings.PortalEncryptionLibrary} library, form route {settings.PortalFormRoute}; "
