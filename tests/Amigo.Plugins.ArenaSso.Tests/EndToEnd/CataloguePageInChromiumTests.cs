@@ -132,6 +132,15 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             await ShotAsync(page, "4-form-filled");
             await page.Locator("button.form_btn_submit:visible, button[type='submit']:visible").First.ClickAsync();
             await WaitForAsync(async () => (await TicketAsync(ticketTitle)) is not null, TimeSpan.FromSeconds(45));
+            // The portal then opens the person's requests (the token's go-to-open-request-on-submit rule): let it, for the artifact.
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("create-from-factory", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+            }
+            catch (TimeoutException)
+            {
+                output.WriteLine("the portal did not leave the form within 30 s (screenshot taken anyway)");
+            }
             await ShotAsync(page, "5-submitted");
 
             // 6. In iTop's database: a UserRequest in that subcategory, Sophie as caller.
