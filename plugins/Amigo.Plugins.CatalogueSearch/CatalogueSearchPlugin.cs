@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Contracts.Requesters;
+using Amigo.Plugins.CatalogueSearch.Requester;
 using Amigo.Plugins.CatalogueSearch.Cli;
 using Amigo.Plugins.CatalogueSearch.Data;
 using Amigo.Plugins.CatalogueSearch.Http;
@@ -41,6 +43,10 @@ public sealed class CatalogueSearchPlugin : IConnectorPlugin
         services.TryAddSingleton<CatalogueIndexStore>();
         services.TryAddSingleton<CatalogueSearchService>();
         services.TryAddTransient<CatalogueReindexJob>();
+        services.TryAddSingleton<ICatalogueChoiceStore, PostgresCatalogueChoiceStore>();
+        // The requester page is served by an authenticating plugin (the ARENA bridge) under its own path.
+        services.AddSingleton<IRequesterPage, CatalogueRequesterPage>();
+        services.AddSingleton<IPluginPreflight, PortalKeyPreflight>();
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Plugins.CatalogueSearch.Analysis;
+using Amigo.Plugins.CatalogueSearch.Requester;
 
 namespace Amigo.Plugins.CatalogueSearch;
 
@@ -62,6 +63,45 @@ public sealed class CatalogueSearchSettings : IValidatableSettings
     [Range(0.0, 1.0)]
     public double MinRelativeScore { get; set; } = 0.1;
 
+    /// <summary>
+    /// iTop's portal key (<c>portal-priv-key</c> of iTop's <c>priv_db_properties</c>, 64 hex digits), with which the
+    /// requester page signs the portal's <c>ar_token</c> that preselects the chosen service and subcategory. A secret:
+    /// from the environment (<c>Amigo__Academies__{id}__Plugins__catalogue__PortalKey</c>), never a committed file.
+    /// </summary>
+    public string? PortalKey { get; set; }
+
+    /// <summary>A file holding <see cref="PortalKey"/> (first line), e.g. a mounted secret; give one or the other.</summary>
+    public string? PortalKeyFile { get; set; }
+
+    /// <summary>iTop's <c>encryption_library</c> (<c>Sodium</c>, iTop's default, or <c>OpenSSL</c>): how the portal's tokens are sealed.</summary>
+    public PortalEncryptionLibrary PortalEncryptionLibrary { get; set; } = PortalEncryptionLibrary.Sodium;
+
+    /// <summary>
+    /// The portal's way of opening the creation form: <c>Factory</c> (stock ITIL portal with request and incident
+    /// management: <c>\Ticket::CreateFromServiceSubcategory</c> picks UserRequest or Incident) or <c>UserRequest</c>
+    /// (portals whose services brick creates UserRequests directly).
+    /// </summary>
+    public PortalFormRoute PortalFormRoute { get; set; } = PortalFormRoute.Factory;
+
+    /// <summary>The portal key from <see cref="PortalKey"/> or <see cref="PortalKeyFile"/>; null when neither is set or the file is unreadable.</summary>
+    public string? ResolvePortalKey()
+    {
+        if (!string.IsNullOrWhiteSpace(PortalKey)) return PortalKey.Trim();
+        if (string.IsNullOrWhiteSpace(PortalKeyFile)) return null;
+        try
+        {
+            return File.ReadLines(PortalKeyFile).FirstOrDefault()?.Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The statuses offered.</summary>
     public IReadOnlySet<string> EffectiveVisibleStatuses =>
         new HashSet<string>(VisibleStatuses is { Count: > 0 } ? VisibleStatuses : ["production"], StringComparer.OrdinalIgnoreCase);
@@ -98,6 +138,18 @@ public sealed class CatalogueSearchSettings : IValidatableSettings
         if (VisibleStatuses is not null && VisibleStatuses.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("VisibleStatuses must not contain empty values.");
+        }
+        if (!string.IsNullOrWhiteSpace(PortalKey) && !string.IsNullOrWhiteSpace(PortalKeyFile))
+        {
+            problems.Add("PortalKey / PortalKeyFile: give at most one (PortalKey through the environment, never in a committed file).");
+        }
+        else if (!string.IsNullOrWhiteSpace(PortalKey) && !PortalTokenCipher.IsWellFormedKey(PortalKey))
+        {
+            problems.Add("PortalKey: must be iTop's portal-priv-key, 64 hexadecimal digits.");
+        }
+        else if (!string.IsNullOrWhiteSpace(PortalKeyFile) && !File.Exists(PortalKeyFile))
+        {
+            problems.Add($"PortalKeyFile: '{PortalKeyFile}' does not exist.");
         }
         problems.AddRange(SynonymRules.Validate(Synonyms, FrenchAnalyzer.Default));
         return problems;

@@ -16,8 +16,10 @@ public sealed class PostgresIndexTests(PostgresFixture postgres) : IClassFixture
 
     public async Task InitializeAsync()
     {
+        // The plugin's own migration (catalogue_choices), applied by the host's runner as at start-up.
+        await postgres.MigratePluginsAsync(new CatalogueSearchPlugin());
         await using var batch = postgres.DataSource.CreateBatch();
-        foreach (var table in new[] { "catalogue_entries", "service_offers", "organizations", "tickets" })
+        foreach (var table in new[] { "catalogue_entries", "service_offers", "organizations", "tickets", "catalogue_choices" })
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table}"));
         }
@@ -113,6 +115,46 @@ public sealed class PostgresIndexTests(PostgresFixture postgres) : IClassFixture
         Assert.True(report.ScopeReloaded);
         Assert.False(report.IndexRebuilt);
         Assert.NotEmpty(TestAcademies.Search(store.Peek(Academy)!, "pronote", NormandieCatalogue.RectoratCode).Items);
+    }
+
+    [Fact]
+    public async Task Rows_chosen_on_the_requester_page_count_like_tickets_of_their_subcategory()
+    {
+        var choices = new PostgresCatalogueChoiceStore(new ConnectorDatabase(postgres.DataSource));
+        // 1001 has 12 tickets and 1004 has 120: 109 choices over two days put 1001 (121) first.
+        for (var i = 0; i < 109; i++)
+        {
+            await choices.RecordAsync(Academy, 1001, i % 2 == 0 ? new DateOnly(2031, 6, 16) : new DateOnly(2031, 6, 17), CancellationToken.None);
+        }
+        await choices.RecordAsync("toulouse", 1002, new DateOnly(2031, 6, 17), CancellationToken.None);
+
+        var store = NewStore();
+        await store.RefreshAsync(Academy, TestAcademies.DefaultProfile, CancellationToken.None);
+        var top = TestAcademies.Search(store.Peek(Academy)!, "webmail", NormandieCatalogue.RectoratCode).Items;
+        Assert.Equal([1001L, 1004L], top.Take(2).Select(hit => hit.ServiceSubcategoryId));
+        Assert.Equal(121, top[0].Usage);
+        Assert.Equal(30, top.Single(hit => hit.ServiceSubcategoryId == 1002).Usage); // the other academy's choice does not count here
+
+        // One row per academy, subcategory and day, and nothing else: no person, no login, no query.
+        await using var command = postgres.DataSource.CreateCommand(
+            "SELECT day, choices FROM catalogue_choices WHERE academy_id = $1 ORDER BY day");
+        command.Parameters.Add(new NpgsqlParameter { Value = Academy });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(DateOnly, int)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1)));
+        Assert.Equal([(new DateOnly(2031, 6, 16), 55), (new DateOnly(2031, 6, 17), 54)], rows);
+        Assert.Equal(["academy_id", "choices", "day", "subcategory_id"], await ColumnsAsync("catalogue_choices"));
+    }
+
+    private async Task<List<string>> ColumnsAsync(string table)
+    {
+        await using var command = postgres.DataSource.CreateCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name");
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        await using var reader = await command.ExecuteReaderAsync();
+        var columns = new List<string>();
+        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        return columns;
     }
 
     private CatalogueIndexStore NewStore() =>

@@ -12,7 +12,8 @@ namespace Amigo.Plugins.ArenaSso.Endpoints;
 
 /// <summary>
 /// The bridge's routes under <c>/api/academies/{academy}/arena/</c>: <c>login</c> (ARENA's entry point),
-/// <c>portal/{**path}</c> (iTop behind the bridge, reverse-proxy mode) and <c>whoami</c> (header debugging).
+/// <c>portal/{**path}</c> (iTop behind the bridge, reverse-proxy mode), <c>whoami</c> (header debugging) and
+/// <c>{page}/{**path}</c> (other plugins' requester pages, <see cref="RequesterPageEndpoint"/>).
 /// </summary>
 public static class ArenaEndpoints
 {
@@ -22,6 +23,9 @@ public static class ArenaEndpoints
         group.MapMethods("login", [HttpMethods.Get, HttpMethods.Post], LoginAsync).WithName("ArenaLogin");
         group.Map("portal/{**path}", PortalAsync).WithName("ArenaPortal");
         group.MapGet("whoami", WhoAmI).WithName("ArenaWhoAmI");
+        // Literal routes above win over this one (route precedence): login, portal and whoami stay the bridge's own.
+        group.MapMethods("{page}/{**path}", [HttpMethods.Get, HttpMethods.Head], RequesterPageEndpoint.HandleAsync)
+            .WithName("ArenaRequesterPage");
     }
 
     private static async Task<IResult> LoginAsync(

@@ -117,11 +117,18 @@ public sealed class PostgresCatalogueSource(IConnectorDatabase database) : ICata
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<long, int>> GetUsageAsync(string academyId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
+        // Rows chosen on the requester page count like synced tickets of their subcategory.
         await using var command = database.DataSource.CreateCommand("""
-            SELECT servicesubcategory_id, count(*)::int FROM tickets
-             WHERE academy_id = $1 AND deleted_at IS NULL AND servicesubcategory_id IS NOT NULL
-               AND ($2::timestamptz IS NULL OR start_date >= $2)
-             GROUP BY servicesubcategory_id
+            SELECT id, sum(n)::int FROM (
+                SELECT servicesubcategory_id AS id, count(*) AS n FROM tickets
+                 WHERE academy_id = $1 AND deleted_at IS NULL AND servicesubcategory_id IS NOT NULL
+                   AND ($2::timestamptz IS NULL OR start_date >= $2)
+                 GROUP BY servicesubcategory_id
+                UNION ALL
+                SELECT subcategory_id, sum(choices) FROM catalogue_choices
+                 WHERE academy_id = $1 AND ($2::timestamptz IS NULL OR day >= ($2::timestamptz AT TIME ZONE 'UTC')::date)
+                 GROUP BY subcategory_id
+            ) AS usage GROUP BY id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = academyId });
         command.Parameters.Add(new NpgsqlParameter { Value = since.HasValue ? since.Value.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });

@@ -78,6 +78,24 @@ public sealed class AcademyCatalogue
             return allowed;
         });
 
+    /// <summary>
+    /// The documents any of <paramref name="orgIds"/> may see (a person belonging to several establishments gets the
+    /// offers of each, and of their parents when inherited); none when the set is empty, never the whole catalogue.
+    /// </summary>
+    public bool[] AllowedDocs(IReadOnlyCollection<long> orgIds, IReadOnlySet<string> visibleStatuses, string visibleStatusesKey)
+    {
+        var union = new bool[Index.Count];
+        foreach (var orgId in orgIds.Distinct())
+        {
+            var allowed = AllowedDocs(orgId, visibleStatuses, visibleStatusesKey);
+            for (var doc = 0; doc < union.Length; doc++)
+            {
+                union[doc] |= allowed[doc];
+            }
+        }
+        return union;
+    }
+
     private static bool IsVisible(string? status, IReadOnlySet<string> visibleStatuses) =>
         string.IsNullOrEmpty(status) || visibleStatuses.Contains(status);
 }

@@ -132,6 +132,39 @@ public sealed class CatalogueIndex
         return matches;
     }
 
+    /// <summary>
+    /// Known terms within <paramref name="maxEdits"/> (at most 2) of <paramref name="stem"/>, nearest first, then the
+    /// most frequent: found through the deletion index like typo matching, but with a budget the search itself does
+    /// not allow (a short word), for the « vouliez-vous dire » suggestions of a query that found nothing. Only terms
+    /// occurring in an <paramref name="allowed"/> document are returned.
+    /// </summary>
+    public IReadOnlyList<int> NearestTerms(string stem, int maxEdits, bool[]? allowed, int limit)
+    {
+        if (stem.Length == 0 || maxEdits <= 0 || stem.Length > EditDistance.MaxTypoWordLength) return [];
+        var candidates = new HashSet<int>();
+        foreach (var key in DeletionVariants.Of(stem, Math.Min(maxEdits, 2)))
+        {
+            if (_deletions.TryGetValue(key, out var ids)) candidates.UnionWith(ids);
+        }
+        var found = new List<(int Id, int Distance, int Frequency)>();
+        foreach (var id in candidates)
+        {
+            var distance = EditDistance.Bounded(stem, _terms[id], maxEdits);
+            if (distance < 0 || distance > maxEdits) continue;
+            var frequency = 0;
+            foreach (var posting in _postings[id])
+            {
+                if (allowed is null || allowed[posting.Doc]) frequency++;
+            }
+            if (frequency > 0) found.Add((id, distance, frequency));
+        }
+        return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Frequency).ThenBy(f => _terms[f.Id], StringComparer.Ordinal)
+            .Take(limit).Select(f => f.Id).ToList();
+    }
+
+    /// <summary>The documents a term occurs in.</summary>
+    public IEnumerable<int> DocumentsOf(int termId) => _postings[termId].Select(posting => posting.Doc);
+
     /// <summary>The text of a term.</summary>
     public string TermText(int termId) => _terms[termId];
 

@@ -20,6 +20,7 @@ namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 /// the browser goes to iTop's own addresses; a second identity in the same browser lands as the second person.
 /// Screenshots go to $AMIGO_TEST_RESULTS/arena-chromium (artifacts/screenshots/arena otherwise).
 /// </summary>
+[Collection(ArenaLabCollection.Name)]
 public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const string Academy = "toulouse";
