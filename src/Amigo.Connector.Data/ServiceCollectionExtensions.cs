@@ -26,7 +26,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConnectorDatabase>(sp => sp.GetRequiredService<ConnectorDatabase>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IConnectorDatabase>().DataSource);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new MigrationRunner(sp.GetRequiredService<NpgsqlDataSource>()));
+        // The connector's migrations, then those of every plugin that registered its PluginMigrations.
+        services.TryAddSingleton(sp => new MigrationRunner(sp.GetRequiredService<NpgsqlDataSource>(),
+            plugins: sp.GetServices<PluginMigrations>(), clock: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
         services.TryAddSingleton<JobRunStore>();
         services.TryAddSingleton<JobLock>();

@@ -61,6 +61,18 @@ public sealed class PluginDiscoveryTests(PostgresFixture postgres) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/academies/toulouse/broken/boom")).StatusCode);
         var result = await app.Services.GetRequiredService<Jobs.JobRunner>().RunAsync(new Jobs.JobRequest("toulouse", "sample.echo", "test"));
         Assert.Equal(("succeeded", 1L), (result.Outcome, result.Counts["echo"]));
+
+        // Its schema came from the migrations embedded in its assembly, applied by the host's runner at start.
+        await using (var connection = new Npgsql.NpgsqlConnection(configuration["Amigo:Database:ConnectionString"]))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM schema_migrations WHERE plugin = 'sample'", connection);
+            Assert.Equal("1:sample_greetings,2:sample_greeting_time", await command.ExecuteScalarAsync());
+            await using var columns = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = 'sample_greetings'", connection);
+            Assert.Equal(3L, await columns.ExecuteScalarAsync());
+        }
         await app.StopAsync();
     }
 

@@ -19,10 +19,10 @@ internal sealed class DbCommand : ICliCommand
             {
                 var result = await runner.MigrateAsync(cancellationToken);
                 if (parse.GetValue(context.Json))
-                    context.WriteJson(new { applied = result.Applied.Select(m => $"{m.Version:D4}_{m.Name}"), result.AlreadyApplied, result.CurrentVersion, result.UnknownVersions });
+                    context.WriteJson(new { applied = result.Applied.Select(m => m.Label), result.AlreadyApplied, result.CurrentVersion, result.UnknownVersions });
                 else
                 {
-                    foreach (var migration in result.Applied) context.Console.MarkupLineInterpolated($"[green]applied[/] {migration.Version:D4}_{migration.Name}");
+                    foreach (var migration in result.Applied) context.Console.MarkupLineInterpolated($"[green]applied[/] {migration.Label}");
                     context.Console.MarkupLineInterpolated($"Database at version {result.CurrentVersion} ({result.Applied.Count} applied now, {result.AlreadyApplied} before).");
                     if (result.UnknownVersions.Count > 0)
                         context.Console.MarkupLineInterpolated($"[yellow]The database has versions this build does not know: {string.Join(", ", result.UnknownVersions)}.[/]");
@@ -46,11 +46,11 @@ internal sealed class DbCommand : ICliCommand
             {
                 var (applied, pending) = await context.Services.GetRequiredService<MigrationRunner>().StatusAsync(cancellationToken);
                 if (parse.GetValue(context.Json))
-                    context.WriteJson(new { applied, pending = pending.Select(m => $"{m.Version:D4}_{m.Name}") });
+                    context.WriteJson(new { applied, pending = pending.Select(m => m.Label) });
                 else
                 {
-                    foreach (var migration in applied) context.Console.MarkupLineInterpolated($"[green]applied[/] {migration.Version:D4}_{migration.Name} ({migration.AppliedAt:u} by {migration.AppliedBy})");
-                    foreach (var migration in pending) context.Console.MarkupLineInterpolated($"[yellow]pending[/] {migration.Version:D4}_{migration.Name}");
+                    foreach (var migration in applied) context.Console.MarkupLineInterpolated($"[green]applied[/] {migration.Label} ({migration.AppliedAt:u} by {migration.AppliedBy})");
+                    foreach (var migration in pending) context.Console.MarkupLineInterpolated($"[yellow]pending[/] {migration.Label}");
                 }
                 return pending.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
             }

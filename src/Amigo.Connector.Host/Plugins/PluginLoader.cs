@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Amigo.Connector.Contracts.Plugins;
+using Amigo.Connector.Data.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,6 +95,22 @@ internal static partial class PluginLoader
             return null;
         }
 
+        // Its schema: the migrations embedded in its assembly, applied by the host's runner under the plugin id. An
+        // assembly holding several plugins has its migrations applied once, under the first plugin's id.
+        PluginMigrations? migrations = null;
+        if (!plugins.Any(p => p.Assembly == assembly))
+        {
+            try
+            {
+                migrations = PluginMigrations.FromAssembly(id!, assembly);
+            }
+            catch (InvalidOperationException exception)
+            {
+                failures.Add(new PluginFailure($"{source} ({type.FullName})", id, "validate", exception.Message));
+                return null;
+            }
+        }
+
         // Registered on a copy of the host's collection: TryAdd… sees what is already there (the host's clock above
         // all), and a plugin that throws half-way or breaks a rule leaves nothing behind.
         var existing = new HashSet<ServiceDescriptor>(services, ReferenceEqualityComparer.Instance);
@@ -118,6 +135,7 @@ internal static partial class PluginLoader
             return null;
         }
         foreach (var descriptor in added) services.Add(descriptor);
+        if (migrations is { Migrations.Count: > 0 }) services.AddSingleton(migrations);
         foreach (var job in plugin.Jobs) services.AddScoped(job.JobType);
         services.AddSingleton(plugin);
         return new LoadedPlugin(plugin, assembly, source);

@@ -1,5 +1,6 @@
 using Xunit;
 using System.Globalization;
+using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Data.Migrations;
 using Npgsql;
 
@@ -70,6 +71,19 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
 
         return connectionString;
+    }
+
+    /// <summary>
+    /// Applies the migrations embedded in the plugins' assemblies (their <c>Migrations/NNNN_name.sql</c>) to this
+    /// fixture's database, as the host's runner does at start-up for the plugins it loaded.
+    /// </summary>
+    public Task MigratePluginsAsync(params IConnectorPlugin[] plugins) => MigratePluginsAsync(ConnectionString, plugins);
+
+    /// <summary>Applies the connector's and the plugins' migrations to the database of <paramref name="connectionString"/>.</summary>
+    public static async Task MigratePluginsAsync(string connectionString, params IConnectorPlugin[] plugins)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new MigrationRunner(dataSource, plugins: plugins.Select(PluginMigrations.Of)).MigrateAsync();
     }
 
     /// <inheritdoc />

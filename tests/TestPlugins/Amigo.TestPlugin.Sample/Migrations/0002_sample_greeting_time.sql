@@ -1,0 +1,1 @@
+ALTER TABLE sample_greetings ADD COLUMN IF NOT EXISTS greeted_at timestamptz;
