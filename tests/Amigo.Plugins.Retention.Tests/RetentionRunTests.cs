@@ -2,7 +2,6 @@ using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Faults;
 using Amigo.Connector.Contracts.Lifecycle;
 using Amigo.Connector.Data;
-using Amigo.Connector.Data.Migrations;
 using Amigo.Connector.Simulation;
 using Amigo.Connector.Sync;
 using Amigo.Connector.Testing.Postgres;
@@ -12,7 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using Npgsql;
 
 namespace Amigo.Plugins.Retention.Tests;
 
@@ -239,7 +237,7 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         {
             var settings = extra ?? [];
             settings["DeleteInITop"] = deleteInITop ? "true" : "false";
-            await ApplyPluginMigrationsAsync(postgres.DataSource);
+            await postgres.MigratePluginsAsync(new RetentionPlugin());
             var scenario = new Scenario(postgres, admin, settings);
             await scenario.SyncAsync(full: true);
             return scenario;
@@ -303,17 +301,5 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         }
 
         public void Dispose() => Simulation.Dispose();
-    }
-
-    /// <summary>The plugin's embedded migrations applied to the fixture's database once.</summary>
-    internal static async Task ApplyPluginMigrationsAsync(NpgsqlDataSource dataSource)
-    {
-        await using var exists = dataSource.CreateCommand("SELECT to_regclass('retention_selections') IS NOT NULL");
-        if ((bool)(await exists.ExecuteScalarAsync())!) return;
-        foreach (var migration in EmbeddedMigrations.FromAssembly(typeof(RetentionPlugin).Assembly))
-        {
-            await using var apply = dataSource.CreateCommand(migration.Sql);
-            await apply.ExecuteNonQueryAsync();
-        }
     }
 }

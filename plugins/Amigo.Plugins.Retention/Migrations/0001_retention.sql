@@ -2,15 +2,15 @@
 -- connector's copy and, when the academy enables it, are deleted in iTop. Everything the plugin needs is here.
 
 -- When the row was anonymised (null: never), and when retention deleted the ticket in iTop (null: not deleted by it).
-ALTER TABLE tickets ADD COLUMN retention_anonymised_at timestamptz;
-ALTER TABLE tickets ADD COLUMN retention_itop_deleted_at timestamptz;
+ALTER TABLE tickets ADD COLUMN IF NOT EXISTS retention_anonymised_at timestamptz;
+ALTER TABLE tickets ADD COLUMN IF NOT EXISTS retention_itop_deleted_at timestamptz;
 
 -- The sync copies every ticket it reads from iTop again (a full sync reads them all): without this trigger the next
 -- full sync of an anonymised ticket would bring its title and its requester back. For an anonymised row the update
 -- keeps the anonymised columns; an update that changes nothing else is skipped altogether (no write, not counted by
 -- the sync as changed). A ticket retention deleted in iTop stays counted: key reconciliation cannot mark it deleted.
 -- The WHEN clause keeps every other row off the function: the sync's cost is one null test per updated row.
-CREATE FUNCTION retention_keep_anonymised() RETURNS trigger
+CREATE OR REPLACE FUNCTION retention_keep_anonymised() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     synced timestamptz := NEW.synced_at;
@@ -35,12 +35,12 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER retention_keep_anonymised BEFORE UPDATE ON tickets
+CREATE OR REPLACE TRIGGER retention_keep_anonymised BEFORE UPDATE ON tickets
     FOR EACH ROW WHEN (OLD.retention_anonymised_at IS NOT NULL)
     EXECUTE FUNCTION retention_keep_anonymised();
 
 -- What each dry run selected: a live run deletes in iTop only tickets a recent dry run listed.
-CREATE TABLE retention_selections (
+CREATE TABLE IF NOT EXISTS retention_selections (
     id              bigserial PRIMARY KEY,
     academy_id      text NOT NULL,
     job_run_id      bigint,
@@ -48,11 +48,11 @@ CREATE TABLE retention_selections (
     cutoff          timestamptz NOT NULL,
     itop_ids        bigint[] NOT NULL
 );
-CREATE INDEX retention_selections_recent ON retention_selections (academy_id, created_at DESC);
+CREATE INDEX IF NOT EXISTS retention_selections_recent ON retention_selections (academy_id, created_at DESC);
 
 -- Tickets anonymised (and deleted in iTop) per academy and month of anonymisation, in the academy's time zone.
 -- Named like the reporting plugin's no-filter views so Grafana / Metabase find it beside them.
-CREATE VIEW report_retention_monthly AS
+CREATE OR REPLACE VIEW report_retention_monthly AS
 SELECT t.academy_id,
        date_trunc('month', t.retention_anonymised_at AT TIME ZONE COALESCE(a.time_zone, 'Europe/Paris'))::date AS month,
        count(*)::bigint AS anonymised,
