@@ -29,7 +29,6 @@ public sealed class ReassignmentRunner(
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
 
         var context = new MoveContext(academy, settings, dryRun, runId, new ReassignmentReport());
-        await moves.EnsureSchemaAsync(cancellationToken);
         if (!dryRun)
             foreach (var settled in await dispatcher.ReconcileAsync(context, cancellationToken))
             {

@@ -11,7 +11,7 @@ namespace Amigo.Plugins.Reporting.Schema;
 /// resolution-times views are read together, and <c>report_resolution_times_mv</c> is computed from the others).
 /// One host at a time: a session advisory lock makes a second caller skip.
 /// </summary>
-public sealed class MaterializedViewRefresher(IConnectorDatabase database, ReportingSchema schema, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
+public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
 {
     /// <summary>The materialized views, refreshed in this order (a view is refreshed after those it reads).</summary>
     public static IReadOnlyList<string> Views { get; } =
@@ -20,12 +20,18 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
         "report_resolution_days_mv", "report_resolution_teams_mv", "report_resolution_buckets_mv", "report_resolution_times_mv",
     ];
 
+    /// <summary>
+    /// Settings of the transactions that build the materialized views (the migrations that create them do the same):
+    /// memory for their sorts and hash tables (a million tickets need about 130 MB; with the default 4 MB they spill to
+    /// disk), and no JIT compilation (it costs more than it saves there: the weekly flow takes 4.8 s with it, 3.9 s without).
+    /// </summary>
+    public const string BuildSettings = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
+
     private const long AdvisoryLockKey = 0x616D69676F_7266; // "amigo" + "rf"
 
     /// <summary>When the views were last refreshed (null when never since they were created).</summary>
     public async Task<DateTimeOffset?> LastRefreshAsync(CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
         await using var command = database.DataSource.CreateCommand("SELECT min(refreshed_at) FROM report_refresh_state");
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
@@ -37,7 +43,6 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
     /// </summary>
     public async Task<bool> RefreshAsync(TimeSpan minimumAge, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
         if (minimumAge > TimeSpan.Zero && await LastRefreshAsync(cancellationToken) is { } last && time.GetUtcNow() - last < minimumAge)
             return false;
 
@@ -52,7 +57,7 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
             var started = time.GetTimestamp();
             var asOf = time.GetUtcNow();
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            await ExecuteAsync(connection, transaction, ReportingSchema.BuildSettings, cancellationToken);
+            await ExecuteAsync(connection, transaction, BuildSettings, cancellationToken);
             foreach (var view in Views)
             {
                 var viewStarted = time.GetTimestamp();

@@ -144,6 +144,10 @@ public sealed class MigrationRunner
     private async Task ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        // One clock: SQL that needs the time reads current_setting('amigo.now')::timestamptz, the host's, never now().
+        await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('amigo.now', @now, true)",
+            new { now = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
@@ -155,7 +159,7 @@ public sealed class MigrationRunner
 
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO schema_migrations (plugin, version, name, checksum, applied_at, applied_by) VALUES (@plugin, @Version, @Name, @Checksum, @at, @by)",
-            new { plugin = migration.Plugin ?? ConnectorOwner, migration.Version, migration.Name, migration.Checksum, at = _clock.GetUtcNow(), by = Environment.MachineName },
+            new { plugin = migration.Plugin ?? ConnectorOwner, migration.Version, migration.Name, migration.Checksum, at = now, by = Environment.MachineName },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
