@@ -52,6 +52,10 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(4, await s.ClosedCountedByReportsAsync());
         var month = Assert.Single(await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None));
         Assert.Equal(new RetentionMonth(new DateOnly(2026, 11, 1), 2, 0), month);
+        var store = new RetentionStore(s.Database);
+        Assert.Single(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
+        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team + 1000));
+        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, from: new DateOnly(2026, 11, 24)));
 
         var again = await s.RunAsync();
         Assert.Equal(0, again.Counts.GetValueOrDefault("anonymised"));

@@ -119,12 +119,19 @@ public sealed class RetentionStore(IConnectorDatabase database)
             reader.GetFieldValue<long[]>(3).ToHashSet());
     }
 
-    /// <summary>Tickets anonymised and deleted in iTop per month of anonymisation (view <c>report_retention_monthly</c>), newest first.</summary>
-    public async Task<IReadOnlyList<RetentionMonth>> MonthlyAsync(string academyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tickets anonymised and deleted in iTop per month of anonymisation (<c>report_retention_monthly_for</c>), newest
+    /// first; optionally of one team, anonymised from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).
+    /// </summary>
+    public async Task<IReadOnlyList<RetentionMonth>> MonthlyAsync(string academyId, CancellationToken cancellationToken, long? teamId = null,
+        DateOnly? from = null, DateOnly? to = null)
     {
         await using var command = database.DataSource.CreateCommand(
-            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly WHERE academy_id = @academy ORDER BY month DESC");
+            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly_for(@academy, @team, @from, @to) ORDER BY month DESC");
         command.Parameters.AddWithValue("academy", academyId);
+        command.Parameters.AddWithValue("team", NpgsqlDbType.Bigint, teamId is { } team ? team : DBNull.Value);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, from is { } start ? start : DBNull.Value);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to is { } end ? end : DBNull.Value);
         var result = new List<RetentionMonth>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

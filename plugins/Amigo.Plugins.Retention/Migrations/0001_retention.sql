@@ -50,13 +50,24 @@ CREATE TABLE IF NOT EXISTS retention_selections (
 );
 CREATE INDEX IF NOT EXISTS retention_selections_recent ON retention_selections (academy_id, created_at DESC);
 
--- Tickets anonymised (and deleted in iTop) per academy and month of anonymisation, in the academy's time zone.
--- Named like the reporting plugin's no-filter views so Grafana / Metabase find it beside them.
+-- Tickets anonymised (and deleted in iTop) per academy and month of anonymisation, in the academy's time zone, in the
+-- reporting plugin's shape: report_<name>_for(academy, team, from, to) filtered (null = no filter; dates in the
+-- academy's zone, from inclusive, to exclusive) and report_<name> with no filter, for Grafana / Metabase.
+CREATE OR REPLACE FUNCTION report_retention_monthly_for(p_academy text, p_team bigint, p_from date, p_to date)
+RETURNS TABLE (academy_id text, month date, anonymised bigint, deleted_in_itop bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT t.academy_id,
+           date_trunc('month', t.retention_anonymised_at AT TIME ZONE COALESCE(a.time_zone, 'Europe/Paris'))::date,
+           count(*)::bigint, count(t.retention_itop_deleted_at)::bigint
+    FROM tickets t LEFT JOIN academies a ON a.academy_id = t.academy_id
+    WHERE t.retention_anonymised_at IS NOT NULL
+      AND (p_academy IS NULL OR t.academy_id = p_academy)
+      AND (p_team IS NULL OR t.team_id = p_team)
+      AND (p_from IS NULL OR (t.retention_anonymised_at AT TIME ZONE COALESCE(a.time_zone, 'Europe/Paris'))::date >= p_from)
+      AND (p_to IS NULL OR (t.retention_anonymised_at AT TIME ZONE COALESCE(a.time_zone, 'Europe/Paris'))::date < p_to)
+    GROUP BY 1, 2
+    ORDER BY 1, 2 DESC
+$$;
+
 CREATE OR REPLACE VIEW report_retention_monthly AS
-SELECT t.academy_id,
-       date_trunc('month', t.retention_anonymised_at AT TIME ZONE COALESCE(a.time_zone, 'Europe/Paris'))::date AS month,
-       count(*)::bigint AS anonymised,
-       count(t.retention_itop_deleted_at)::bigint AS deleted_in_itop
-FROM tickets t LEFT JOIN academies a ON a.academy_id = t.academy_id
-WHERE t.retention_anonymised_at IS NOT NULL
-GROUP BY t.academy_id, 2;
+SELECT * FROM report_retention_monthly_for(NULL, NULL, NULL, NULL);
