@@ -75,3 +75,29 @@ public sealed class OpenPlugin : IConnectorPlugin
 
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }
+
+/// <summary>A plugin with background work: its hosted service must start only when an academy enables the plugin.</summary>
+public sealed class BackgroundPlugin : IConnectorPlugin
+{
+    public string Id => "background";
+    public string Description => "Background work (tests)";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>();
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) { }
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}
+
+/// <summary>Records its start under its host's database (each test has its own).</summary>
+public sealed class BackgroundWork(IConnectorDatabase database) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public static readonly ConcurrentDictionary<string, int> Starts = new();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Starts.AddOrUpdate(database.DataSource.ConnectionString, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

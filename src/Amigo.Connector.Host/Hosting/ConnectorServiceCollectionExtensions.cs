@@ -72,7 +72,10 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>The academy registry (<see cref="IAcademyRegistry"/>) and the request's academy (<see cref="IAcademyAccessor"/>).</summary>
     public static IServiceCollection AddConnectorAcademies(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<PluginSwitchStore>()));
+        services.AddSingleton<PluginSwitchCache>();
+        services.AddHostedService<PluginSwitchListener>();
+        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(),
+            sp.GetRequiredService<PluginSwitchStore>(), sp.GetRequiredService<PluginSwitchCache>()));
         services.AddSingleton<IAcademyRegistry>(sp => sp.GetRequiredService<AcademyRegistry>());
         services.AddHttpContextAccessor();
         services.AddScoped<IAcademyAccessor, HttpAcademyAccessor>();
