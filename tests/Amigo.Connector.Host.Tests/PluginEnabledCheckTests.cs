@@ -71,3 +71,42 @@ public sealed class PluginEnabledCheckTests(PostgresFixture postgres) : IClassFi
         await app.StopAsync();
     }
 }
+
+/// <summary>A plugin that declares only an id, a description and its services loads and serves with the defaults.</summary>
+public sealed class MinimalPluginTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_plugin_of_an_id_a_description_and_services_loads_with_no_settings_jobs_endpoints_or_commands()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        await using var app = TestHosts.Create(TestHosts.Configuration(await postgres.CreateDatabaseAsync(), "minimal"), o => o.TimeProvider = clock);
+
+        var minimal = Assert.Single(app.Services.GetRequiredService<Plugins.PluginCatalog>().Plugins, p => p.Id == "minimal").Plugin;
+        Assert.Null(minimal.SettingsType);
+        Assert.Empty(minimal.Jobs);
+        Assert.Empty(minimal.CreateCommands(app.Services));
+        Assert.Equal("minimal at 2031-03-04T05:06:07.0000000+00:00", app.Services.GetRequiredService<MinimalGreeting>().Greet());
+    }
+}
+
+/// <summary>The one settings validator, as plugins reach it from an academy.</summary>
+public sealed class ValidatedPluginSettingsTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task Validated_settings_come_back_when_valid_and_throw_every_problem_otherwise()
+    {
+        var configuration = TestHosts.Configuration(await postgres.CreateDatabaseAsync(), "validated");
+        configuration["Amigo:Academies:montpellier:Plugins:counting:Label"] = "forbidden";
+        configuration["Amigo:Academies:montpellier:Plugins:counting:DelayMilliseconds"] = "-1";
+        await using var app = TestHosts.Create(configuration);
+        var registry = app.Services.GetRequiredService<Amigo.Connector.Contracts.Academies.IAcademyRegistry>();
+
+        Assert.Equal("validated", registry.Find("toulouse")!.GetValidatedPluginSettings<CountingSettings>("counting").Label);
+        var error = Assert.Throws<Amigo.Connector.Contracts.Plugins.PluginSettingsException>(
+            () => registry.Find("montpellier")!.GetValidatedPluginSettings<CountingSettings>("counting"));
+        Assert.Equal(("montpellier", "counting"), (error.AcademyId, error.PluginId));
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("DelayMilliseconds:", StringComparison.Ordinal));
+        Assert.Contains("Label: 'forbidden' is not allowed", error.Problems);
+    }
+}

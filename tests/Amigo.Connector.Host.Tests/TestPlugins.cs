@@ -101,3 +101,17 @@ public sealed class BackgroundWork(IConnectorDatabase database) : Microsoft.Exte
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The smallest plugin the contract allows: an id, a description and its services.</summary>
+public sealed class MinimalPlugin : IConnectorPlugin
+{
+    public string Id => "minimal";
+    public string Description => "An id, a description and its services (tests)";
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton<MinimalGreeting>();
+}
+
+/// <summary>The minimal plugin's one service.</summary>
+public sealed class MinimalGreeting(TimeProvider time)
+{
+    public string Greet() => $"minimal at {time.GetUtcNow():O}";
+}
