@@ -93,7 +93,7 @@ public sealed class RetentionCommandTests(PostgresFixture postgres) : IClassFixt
     public void The_settings_default_to_twelve_months_the_profile_closed_statuses_and_no_deletion()
     {
         var academy = new AcademyContext("x", "X", TimeZoneInfo.Utc, BuiltInProfiles.Stock, new AcademyFieldMap(), null!, new ConfigurationBuilder().Build());
-        var settings = RetentionSettings.For(academy);
+        var settings = academy.GetValidatedPluginSettings<RetentionSettings>(RetentionPlugin.PluginId);
         Assert.Equal((12, false), (settings.RetentionMonths, settings.DeleteInITop));
         Assert.Equal(BuiltInProfiles.Stock.StatusesIn(StatusGroup.Closed), settings.EffectiveClosedStatuses(BuiltInProfiles.Stock));
         // Twelve months on the academy's wall clock, across the change of time: 10:00 stays 10:00.

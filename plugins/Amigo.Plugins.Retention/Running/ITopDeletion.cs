@@ -77,7 +77,7 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
             {
                 await DeleteBatchAsync(batch, selectionId, cancellationToken);
             }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not RetentionConfigurationException)
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
                 // Reads failed, or the delete's answer was lost: decisions stay unsettled and the next run reconciles them.
                 logger.LogError(error, "retention {Academy}: a deletion batch failed", academy.Id);

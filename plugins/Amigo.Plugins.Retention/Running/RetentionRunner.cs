@@ -1,6 +1,7 @@
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Audit;
 using Amigo.Connector.Contracts.Faults;
+using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.ITop;
 using Amigo.Plugins.Retention.Data;
 using Amigo.Plugins.Retention.Settings;
@@ -27,10 +28,10 @@ public sealed class RetentionRunner(AcademyContext academy, RetentionStore store
     /// <summary>Rows anonymised per statement (and per audit entry).</summary>
     public const int AnonymiseChunk = 1_000;
 
-    /// <summary>Runs. Throws <see cref="RetentionConfigurationException"/> before any read when the settings are invalid.</summary>
+    /// <summary>Runs. Throws <see cref="PluginSettingsException"/> before any read when the settings are invalid.</summary>
     public async Task<RetentionReport> RunAsync(RetentionRunOptions options, CancellationToken cancellationToken)
     {
-        var settings = RetentionSettings.For(academy);
+        var settings = academy.GetValidatedPluginSettings<RetentionSettings>(RetentionPlugin.PluginId);
         var closed = settings.EffectiveClosedStatuses(academy.Lifecycle);
         var now = time.GetUtcNow();
         var cutoff = Cutoff(now, settings.RetentionMonths, academy.TimeZone);

@@ -47,23 +47,4 @@ public sealed class RetentionSettings : IValidatableSettings
         foreach (var status in closed.Where(s => profile.GroupOf(s) != StatusGroup.Closed))
             yield return $"retention:ClosedStatuses: '{status}' is not a Closed status of profile '{profile.Name}'.";
     }
-
-    /// <summary>The settings of an academy, validated (the host validates at start-up; a test or the CLI may not have).</summary>
-    public static RetentionSettings For(AcademyContext academy)
-    {
-        var settings = academy.GetPluginSettings<RetentionSettings>(RetentionPlugin.PluginId);
-        var problems = new List<ValidationResult>();
-        Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true);
-        var all = problems.Select(p => $"retention:{string.Join(",", p.MemberNames)}: {p.ErrorMessage}").Concat(settings.Validate(academy)).ToList();
-        if (all.Count > 0) throw new RetentionConfigurationException(academy.Id, all);
-        return settings;
-    }
-}
-
-/// <summary>Invalid retention settings: the run stops before any read or write.</summary>
-public sealed class RetentionConfigurationException(string academyId, IReadOnlyList<string> problems)
-    : Exception($"Invalid retention settings for academy '{academyId}': {string.Join(" ", problems)}")
-{
-    /// <summary>Each problem, naming its setting.</summary>
-    public IReadOnlyList<string> Problems { get; } = problems;
 }
