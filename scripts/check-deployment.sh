@@ -24,9 +24,9 @@ artifacts="${AMIGO_ARTIFACTS:-$PWD/artifacts}"
 dotnet publish src/Amigo.Connector.Host/Amigo.Connector.Host.csproj -c Release -o "$out/app" --nologo -v quiet >/dev/null
 mkdir -p "$out/app/plugins" && cp -r "$artifacts/plugins/." "$out/app/plugins/"
 [[ -x "$out/app/amigo" ]] || { echo "check-deployment: publish produced no amigo executable" >&2; exit 1; }
-for plugin in ArenaSso AutoClose CatalogueSearch Reassignment Reporting; do
+for plugin in ArenaSso AutoClose CatalogueSearch Reassignment Reporting Retention; do
     [[ -f "$out/app/plugins/Amigo.Plugins.$plugin/Amigo.Plugins.$plugin.dll" ]] || { echo "check-deployment: plugin $plugin missing from the image layout" >&2; exit 1; }
 done
 "$out/app/amigo" probe "http://127.0.0.1:9/health" 2>/dev/null && { echo "check-deployment: probe of a closed port succeeded" >&2; exit 1; }
-echo "check-deployment: dotnet publish of the host succeeded; image layout has amigo and 5 plugins"
+echo "check-deployment: dotnet publish of the host succeeded; image layout has amigo and 6 plugins"
 rm -rf "$out"

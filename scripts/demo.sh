@@ -21,4 +21,4 @@ if [[ "$explicit_database" == false && -z "${AMIGO_PG:-}" ]]; then
     export AMIGO_PG
 fi
 
-exec dotnet run --project src/Amigo.Connector.Host -c Release -- demo "$@"
+exec dotnet run --project src/Amigo.Connector.Demo -c Release -- "$@"

@@ -9,7 +9,6 @@ using Amigo.Plugins.Reporting.Schema;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Amigo.Plugins.Reporting;
 
@@ -37,11 +36,9 @@ public sealed class ReportingPlugin : IConnectorPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<ReportingSchema>();
         services.AddSingleton<MaterializedViewRefresher>();
         services.AddSingleton<ReportRunner>();
         services.AddTransient<RefreshReportsJob>();
-        services.AddHostedService<ReportingSchemaInitializer>();
     }
 
     /// <inheritdoc />

@@ -6,9 +6,18 @@ namespace Amigo.Connector.Data;
 /// <summary>A run-time plugin switch (CLI/HTTP); it wins over the configuration file until cleared.</summary>
 public sealed record PluginSwitch(string AcademyId, string PluginId, bool Enabled, string ChangedBy, DateTimeOffset ChangedAt);
 
-/// <summary>The <c>plugin_switches</c> table.</summary>
+/// <summary>
+/// The <c>plugin_switches</c> table. Every change raises <see cref="Changed"/> in this process and a PostgreSQL
+/// notification on <see cref="Channel"/> for the other processes and hosts, so cached enabled checks are dropped.
+/// </summary>
 public sealed class PluginSwitchStore(IConnectorDatabase database, TimeProvider time)
 {
+    /// <summary>The <c>NOTIFY</c> channel of switch changes (payload: the academy id).</summary>
+    public const string Channel = "amigo_plugin_switches";
+
+    /// <summary>Raised after a switch of this process changed (argument: the academy id).</summary>
+    public event Action<string>? Changed;
+
     /// <summary>Enables or disables a plugin for an academy at run time.</summary>
     public async Task SetAsync(string academyId, string pluginId, bool enabled, string changedBy, CancellationToken cancellationToken = default)
     {
@@ -16,8 +25,10 @@ public sealed class PluginSwitchStore(IConnectorDatabase database, TimeProvider 
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO plugin_switches (academy_id, plugin_id, enabled, changed_by, changed_at)
             VALUES (@academyId, @pluginId, @enabled, @changedBy, @now)
-            ON CONFLICT (academy_id, plugin_id) DO UPDATE SET enabled = excluded.enabled, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+            ON CONFLICT (academy_id, plugin_id) DO UPDATE SET enabled = excluded.enabled, changed_by = excluded.changed_by, changed_at = excluded.changed_at;
+            SELECT pg_notify('amigo_plugin_switches', @academyId);
             """, new { academyId, pluginId, enabled, changedBy, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        Changed?.Invoke(academyId);
     }
 
     /// <summary>The switch of (academy, plugin), or null when only the configuration decides.</summary>
@@ -39,8 +50,12 @@ public sealed class PluginSwitchStore(IConnectorDatabase database, TimeProvider 
     public async Task<bool> ClearAsync(string academyId, string pluginId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM plugin_switches WHERE academy_id = @academyId AND plugin_id = @pluginId", new { academyId, pluginId }, cancellationToken: cancellationToken)) > 0;
+        var removed = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            WITH removed AS (DELETE FROM plugin_switches WHERE academy_id = @academyId AND plugin_id = @pluginId RETURNING 1)
+            SELECT count(*) FROM removed, LATERAL (SELECT pg_notify('amigo_plugin_switches', @academyId)) AS notified
+            """, new { academyId, pluginId }, cancellationToken: cancellationToken)) > 0;
+        Changed?.Invoke(academyId);
+        return removed;
     }
 
     private static async Task<IReadOnlyList<PluginSwitch>> QueryAsync(Npgsql.NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken)

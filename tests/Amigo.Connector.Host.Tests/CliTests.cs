@@ -25,13 +25,15 @@ public sealed class CliTests(PostgresFixture postgres) : IClassFixture<PostgresF
     }
 
     [Fact]
-    public async Task Help_lists_the_host_commands_and_the_demo()
+    public async Task Help_lists_the_host_commands_and_not_the_demo()
     {
         var configuration = TestHosts.Configuration(await postgres.CreateDatabaseAsync(), "help");
         var (code, output, error) = await RunAsync(configuration, "--help");
         Assert.True(code == ExitCodes.Success, error);
-        foreach (var command in new[] { "db", "academies", "plugins", "sync", "jobs", "serve", "demo" })
+        foreach (var command in new[] { "db", "academies", "plugins", "sync", "jobs", "serve", "check", "probe" })
             Assert.Matches($@"(?m)^\s+{command}\b", output);
+        // The demo is its own program (amigo-demo), outside the production binary.
+        Assert.DoesNotMatch(@"(?m)^\s+demo\b", output);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class HelpWithoutConfigurationTests
     public static TheoryData<string[]> HelpCommands() =>
     [
         ["--help"], ["-h"], ["serve", "--help"], ["db", "--help"], ["db", "migrate", "--help"], ["academies", "list", "--help"],
-        ["plugins", "enable", "--help"], ["sync", "--help"], ["jobs", "run", "--help"], ["check", "--help"],
+        ["plugins", "enable", "--help"], ["sync", "--help"], ["jobs", "run", "--help"], ["check", "--help"], ["probe", "--help"],
         ["autoclose", "--help"], ["catalogue", "search", "--help"], ["reassign", "--help"], ["report", "--help"],
     ];
 
@@ -54,7 +54,7 @@ public sealed class HelpWithoutConfigurationTests
         var (code, output, _) = await RunAmigoAsync("--help");
 
         Assert.Equal(ExitCodes.Success, code);
-        foreach (var command in new[] { "serve", "db", "sync", "jobs", "check", "autoclose", "catalogue", "reassign", "report" })
+        foreach (var command in new[] { "serve", "db", "sync", "jobs", "check", "probe", "autoclose", "catalogue", "reassign", "report" })
             Assert.Matches($@"(?m)^\s+{command}\b", output);
     }
 

@@ -75,3 +75,43 @@ public sealed class OpenPlugin : IConnectorPlugin
 
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }
+
+/// <summary>A plugin with background work: its hosted service must start only when an academy enables the plugin.</summary>
+public sealed class BackgroundPlugin : IConnectorPlugin
+{
+    public string Id => "background";
+    public string Description => "Background work (tests)";
+    public Type? SettingsType => null;
+    public IReadOnlyList<PluginJobDefinition> Jobs => [];
+    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>();
+    public void MapEndpoints(IEndpointRouteBuilder academyGroup) { }
+    public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
+}
+
+/// <summary>Records its start under its host's database (each test has its own).</summary>
+public sealed class BackgroundWork(IConnectorDatabase database) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public static readonly ConcurrentDictionary<string, int> Starts = new();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Starts.AddOrUpdate(database.DataSource.ConnectionString, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The smallest plugin the contract allows: an id, a description and its services.</summary>
+public sealed class MinimalPlugin : IConnectorPlugin
+{
+    public string Id => "minimal";
+    public string Description => "An id, a description and its services (tests)";
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton<MinimalGreeting>();
+}
+
+/// <summary>The minimal plugin's one service.</summary>
+public sealed class MinimalGreeting(TimeProvider time)
+{
+    public string Greet() => $"minimal at {time.GetUtcNow():O}";
+}

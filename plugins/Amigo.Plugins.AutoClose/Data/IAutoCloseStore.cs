@@ -5,12 +5,6 @@ namespace Amigo.Plugins.AutoClose.Data;
 /// <summary>What the plugin reads from and marks in the connector database.</summary>
 public interface IAutoCloseStore
 {
-    /// <summary>
-    /// Takes the academy's auto-close lock so that two hosts (or the CLI and the scheduler) never run at once;
-    /// null when another run holds it. Disposing releases it.
-    /// </summary>
-    Task<IAsyncDisposable?> TryLockAsync(string academyId, CancellationToken cancellationToken);
-
     /// <summary>Synced tickets in one of <paramref name="statuses"/>, resolved no later than <paramref name="resolvedNoLaterThan"/>, oldest resolution first.</summary>
     Task<IReadOnlyList<CandidateTicket>> FindCandidatesAsync(string academyId, IReadOnlyList<string> statuses, DateTimeOffset resolvedNoLaterThan, CancellationToken cancellationToken);
 

@@ -5,33 +5,12 @@ using NpgsqlTypes;
 
 namespace Amigo.Plugins.AutoClose.Data;
 
-/// <summary>The connector database's <c>tickets</c> table, and a session advisory lock per academy.</summary>
+/// <summary>
+/// The connector database's <c>tickets</c> table. No lock of its own: runs go through the host's job runner, whose job
+/// lock (one per academy and job, every host) keeps two runs of an academy apart.
+/// </summary>
 public sealed class PostgresAutoCloseStore(IConnectorDatabase database) : IAutoCloseStore
 {
-    // Two-key advisory lock: a fixed class for this plugin, the academy hashed by PostgreSQL.
-    private const int LockClass = 0x414D_4143; // "AMAC"
-
-    /// <inheritdoc />
-    public async Task<IAsyncDisposable?> TryLockAsync(string academyId, CancellationToken cancellationToken)
-    {
-        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, hashtext(@academy))", connection);
-            command.Parameters.AddWithValue("class", LockClass);
-            command.Parameters.AddWithValue("academy", academyId);
-            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
-                return new AdvisoryLock(connection, academyId);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-        await connection.DisposeAsync();
-        return null;
-    }
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<CandidateTicket>> FindCandidatesAsync(
         string academyId, IReadOnlyList<string> statuses, DateTimeOffset resolvedNoLaterThan, CancellationToken cancellationToken)
@@ -71,24 +50,5 @@ public sealed class PostgresAutoCloseStore(IConnectorDatabase database) : IAutoC
         command.Parameters.AddWithValue("academy", academyId);
         command.Parameters.AddWithValue("id", itopId);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private sealed class AdvisoryLock(NpgsqlConnection connection, string academyId) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@class, hashtext(@academy))", connection);
-                command.Parameters.AddWithValue("class", LockClass);
-                command.Parameters.AddWithValue("academy", academyId);
-                await command.ExecuteScalarAsync();
-            }
-            finally
-            {
-                // Closing the session releases the lock anyway if the unlock failed.
-                await connection.DisposeAsync();
-            }
-        }
     }
 }

@@ -51,14 +51,6 @@ public sealed class AutoCloseRunner
         var policy = AutoClosePolicy.Create(_academy, settings);
         var report = new AutoCloseReport { DryRun = options.DryRun };
 
-        await using var runLock = await _store.TryLockAsync(_academy.Id, cancellationToken);
-        if (runLock is null)
-        {
-            report.NotRunReason = $"another autoclose run holds the lock of academy '{_academy.Id}': nothing done";
-            report.Count("locked");
-            return report;
-        }
-
         if (!options.DryRun) await ReconcileAsync(report, options, cancellationToken);
 
         var now = _time.GetUtcNow();

@@ -119,13 +119,8 @@ public sealed class AutoCloseSettings : IValidatableSettings
         }
     }
 
-    /// <summary>All problems: data annotations first, then the academy-specific checks.</summary>
-    public IReadOnlyList<string> AllProblems(AcademyContext academy)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return [.. results.Select(r => $"autoclose:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"), .. Validate(academy)];
-    }
+    /// <summary>All problems, found by the connector's one settings validator (data annotations, then <see cref="Validate"/>).</summary>
+    public IReadOnlyList<string> AllProblems(AcademyContext academy) => PluginSettingsValidator.Validate(this, academy);
 
     private static bool IsAttributeCode(string attribute)
     {

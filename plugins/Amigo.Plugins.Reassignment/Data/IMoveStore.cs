@@ -3,9 +3,6 @@ namespace Amigo.Plugins.Reassignment.Data;
 /// <summary>The plugin's memory of its moves: ping-pong guards, transfer idempotency, the moves endpoint.</summary>
 public interface IMoveStore
 {
-    /// <summary>Creates the plugin's table when missing (idempotent, safe when several hosts start together).</summary>
-    Task EnsureSchemaAsync(CancellationToken cancellationToken);
-
     /// <summary>Whether <paramref name="ruleName"/> moved the ticket (successfully or in progress) since <paramref name="since"/>.</summary>
     Task<bool> HasMoveByRuleSinceAsync(string academyId, long ticketId, string ruleName, DateTimeOffset since, CancellationToken cancellationToken);
 

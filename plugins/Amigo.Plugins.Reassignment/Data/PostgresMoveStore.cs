@@ -4,62 +4,13 @@ using NpgsqlTypes;
 
 namespace Amigo.Plugins.Reassignment.Data;
 
-/// <summary><see cref="IMoveStore"/> on the connector's PostgreSQL database (table <c>reassign_moves</c>).</summary>
+/// <summary><see cref="IMoveStore"/> on the connector's PostgreSQL database (table <c>reassign_moves</c>, created by the plugin's migration <c>Migrations/0001_reassign_moves.sql</c>).</summary>
 public sealed class PostgresMoveStore(IConnectorDatabase database) : IMoveStore
 {
-    // Serialises concurrent CREATE TABLE IF NOT EXISTS across hosts (it can race on the catalog otherwise).
-    private const long SchemaLockKey = 0x5265617373696700; // "Reassig"
-
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS reassign_moves (
-            id                  bigserial PRIMARY KEY,
-            academy_id          text NOT NULL,
-            itop_id             bigint NOT NULL,
-            ticket_ref          text NOT NULL,
-            rule_name           text NOT NULL,
-            kind                text NOT NULL,
-            from_team_id        bigint,
-            from_team_name      text,
-            to_team_id          bigint,
-            to_team_name        text,
-            target_academy_id   text,
-            target_itop_id      bigint,
-            target_ref          text,
-            idempotency_key     text,
-            state               text NOT NULL,
-            reason              text,
-            job_run_id          bigint,
-            moved_at            timestamptz NOT NULL,
-            updated_at          timestamptz NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS reassign_moves_ticket ON reassign_moves (academy_id, itop_id, moved_at DESC);
-        CREATE UNIQUE INDEX IF NOT EXISTS reassign_moves_key ON reassign_moves (idempotency_key) WHERE idempotency_key IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS reassign_moves_unfinished ON reassign_moves (academy_id) WHERE state IN ('pending', 'created');
-        """;
-
     private const string Columns = """
         id, academy_id, itop_id, ticket_ref, rule_name, kind, from_team_id, from_team_name, to_team_id, to_team_name,
         target_academy_id, target_itop_id, target_ref, idempotency_key, state, reason, job_run_id, moved_at, updated_at
         """;
-
-    private volatile bool _schemaReady;
-
-    /// <inheritdoc />
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady) return;
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var command = new NpgsqlCommand(Schema, connection, transaction))
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        _schemaReady = true;
-    }
 
     /// <inheritdoc />
     public async Task<bool> HasMoveByRuleSinceAsync(string academyId, long ticketId, string ruleName, DateTimeOffset since, CancellationToken cancellationToken)

@@ -24,12 +24,9 @@ public sealed class ReassignmentRunner(
     /// <summary>Runs the pass; nothing is written to iTop (nor to the moves table) when <paramref name="dryRun"/>.</summary>
     public async Task<ReassignmentReport> RunAsync(AcademyContext academy, bool dryRun, long? runId, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        var settings = academy.GetPluginSettings<ReassignmentSettings>(ReassignmentPlugin.PluginId);
-        var problems = settings.Validate(academy).ToList();
-        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+        var settings = academy.GetValidatedPluginSettings<ReassignmentSettings>(ReassignmentPlugin.PluginId);
 
         var context = new MoveContext(academy, settings, dryRun, runId, new ReassignmentReport());
-        await moves.EnsureSchemaAsync(cancellationToken);
         if (!dryRun)
             foreach (var settled in await dispatcher.ReconcileAsync(context, cancellationToken))
             {

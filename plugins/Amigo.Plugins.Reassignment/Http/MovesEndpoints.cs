@@ -23,7 +23,6 @@ public static class MovesEndpoints
         var size = limit ?? 50;
         if (size is < 1 or > MaxLimit)
             return Results.Problem($"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
-        await moves.EnsureSchemaAsync(cancellationToken);
         var rows = await moves.RecentAsync(academy.Current.Id, size, cancellationToken);
         return Results.Ok(rows.Select(move => new
         {

@@ -6,12 +6,11 @@ using NpgsqlTypes;
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Runs reports against the connector database (synced data only: iTop is never called).</summary>
-public sealed class ReportRunner(IConnectorDatabase database, ReportingSchema schema, MaterializedViewRefresher refresher, TimeProvider time)
+public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRefresher refresher, TimeProvider time)
 {
     /// <summary>Runs a report with its filters.</summary>
     public async Task<ReportResult> RunAsync(ReportDefinition report, ReportFilter filter, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
         var rows = new List<object?[]>();
         var columns = new List<string>();
         // The function name comes from the catalog, never from the caller.

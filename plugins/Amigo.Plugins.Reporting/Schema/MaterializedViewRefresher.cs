@@ -1,4 +1,5 @@
 using System.Data;
+using Amigo.Connector.Contracts.Locks;
 using Amigo.Connector.Contracts.Plugins;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,9 +10,9 @@ namespace Amigo.Plugins.Reporting.Schema;
 /// Refreshes the reporting materialized views (<c>REFRESH … CONCURRENTLY</c>: readers are never blocked).
 /// All views are refreshed in one repeatable-read transaction, so they always describe the same moment (the
 /// resolution-times views are read together, and <c>report_resolution_times_mv</c> is computed from the others).
-/// One host at a time: a session advisory lock makes a second caller skip.
+/// One host at a time: the advisory lock <c>plugin␟reporting␟refresh</c> (<see cref="AdvisoryLock"/>) makes a second caller skip.
 /// </summary>
-public sealed class MaterializedViewRefresher(IConnectorDatabase database, ReportingSchema schema, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
+public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeProvider time, ILogger<MaterializedViewRefresher> logger)
 {
     /// <summary>The materialized views, refreshed in this order (a view is refreshed after those it reads).</summary>
     public static IReadOnlyList<string> Views { get; } =
@@ -20,12 +21,18 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
         "report_resolution_days_mv", "report_resolution_teams_mv", "report_resolution_buckets_mv", "report_resolution_times_mv",
     ];
 
-    private const long AdvisoryLockKey = 0x616D69676F_7266; // "amigo" + "rf"
+    /// <summary>
+    /// Settings of the transactions that build the materialized views (the migrations that create them do the same):
+    /// memory for their sorts and hash tables (a million tickets need about 130 MB; with the default 4 MB they spill to
+    /// disk), and no JIT compilation (it costs more than it saves there: the weekly flow takes 4.8 s with it, 3.9 s without).
+    /// </summary>
+    public const string BuildSettings = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
+
+    private static readonly string LockName = AdvisoryLockNames.Plugin("reporting", "refresh");
 
     /// <summary>When the views were last refreshed (null when never since they were created).</summary>
     public async Task<DateTimeOffset?> LastRefreshAsync(CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
         await using var command = database.DataSource.CreateCommand("SELECT min(refreshed_at) FROM report_refresh_state");
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
@@ -37,46 +44,37 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
     /// </summary>
     public async Task<bool> RefreshAsync(TimeSpan minimumAge, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
         if (minimumAge > TimeSpan.Zero && await LastRefreshAsync(cancellationToken) is { } last && time.GetUtcNow() - last < minimumAge)
             return false;
 
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        if (!await ExecuteBoolAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken))
+        await using var held = await AdvisoryLock.TryAcquireAsync(database.DataSource, LockName, cancellationToken);
+        if (held is null)
         {
             logger.LogInformation("Reporting views are being refreshed by another host; skipped");
             return false;
         }
-        try
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        var asOf = time.GetUtcNow();
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await ExecuteAsync(connection, transaction, BuildSettings, cancellationToken);
+        foreach (var view in Views)
         {
-            var started = time.GetTimestamp();
-            var asOf = time.GetUtcNow();
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            await ExecuteAsync(connection, transaction, ReportingSchema.BuildSettings, cancellationToken);
-            foreach (var view in Views)
+            var viewStarted = time.GetTimestamp();
+            await ExecuteAsync(connection, transaction, $"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", cancellationToken);
+            await using (var record = new NpgsqlCommand(
+                "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, @asOf) " +
+                "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection, transaction))
             {
-                var viewStarted = time.GetTimestamp();
-                await ExecuteAsync(connection, transaction, $"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", cancellationToken);
-                await using (var record = new NpgsqlCommand(
-                    "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, @asOf) " +
-                    "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection, transaction))
-                {
-                    record.Parameters.AddWithValue("view", view);
-                    record.Parameters.AddWithValue("asOf", asOf);
-                    await record.ExecuteNonQueryAsync(cancellationToken);
-                }
-                logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(viewStarted).TotalMilliseconds);
+                record.Parameters.AddWithValue("view", view);
+                record.Parameters.AddWithValue("asOf", asOf);
+                await record.ExecuteNonQueryAsync(cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Refreshed {Count} reporting views in {Elapsed} ms", Views.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
-            return true;
+            logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(viewStarted).TotalMilliseconds);
         }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", AdvisoryLockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Refreshed {Count} reporting views in {Elapsed} ms", Views.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return true;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
@@ -84,12 +82,5 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, Repor
         // A refresh of the largest views over a million tickets takes seconds; a loaded server may take minutes.
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<bool> ExecuteBoolAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("key", AdvisoryLockKey);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -53,6 +53,18 @@ public sealed class AcademyContext
     public T GetPluginSettings<T>(string pluginId) where T : class, new() =>
         GetPluginSection(pluginId).Get<T>() ?? new T();
 
+    /// <summary>
+    /// The plugin's settings for this academy, checked by the one validator (<see cref="Plugins.PluginSettingsValidator"/>:
+    /// data annotations, then <see cref="Plugins.IValidatableSettings"/>); throws <see cref="Plugins.PluginSettingsException"/>
+    /// listing every problem. The host validated them at start-up; this guards a run against a switch made since.
+    /// </summary>
+    public T GetValidatedPluginSettings<T>(string pluginId) where T : class, new()
+    {
+        var settings = GetPluginSettings<T>(pluginId);
+        var problems = Plugins.PluginSettingsValidator.Validate(settings, this);
+        return problems.Count == 0 ? settings : throw new Plugins.PluginSettingsException(Id, pluginId, problems);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

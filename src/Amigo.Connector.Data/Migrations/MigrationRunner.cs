@@ -1,3 +1,4 @@
+using Amigo.Connector.Contracts.Locks;
 using Dapper;
 using Npgsql;
 
@@ -6,14 +7,11 @@ namespace Amigo.Connector.Data.Migrations;
 /// <summary>
 /// Applies versioned SQL migrations, each in its own transaction, recording them in <c>schema_migrations</c>: the
 /// connector's own first, then each plugin's (<see cref="PluginMigrations"/>), recorded under the plugin id.
-/// Several hosts may start at once: the run holds a PostgreSQL session advisory lock on a fixed key, so one
+/// Several hosts may start at once: the run holds the advisory lock <see cref="AdvisoryLockNames.Migrations"/>, so one
 /// host migrates while the others wait and then find nothing left to do.
 /// </summary>
 public sealed class MigrationRunner
 {
-    /// <summary>Advisory lock key of migrations (arbitrary, fixed: "amigo-mig" as ASCII).</summary>
-    public const long LockKey = 0x616D69676F2D6D69;
-
     // schema_migrations.plugin of the connector's own migrations (plugin ids start with a letter or digit).
     private const string ConnectorOwner = "";
 
@@ -43,34 +41,26 @@ public sealed class MigrationRunner
     /// <summary>Applies the pending migrations. Throws <see cref="MigrationChecksumException"/> when an applied one was edited.</summary>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await using var held = await AdvisoryLock.AcquireAsync(_dataSource, AdvisoryLockNames.Migrations, cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = LockKey }, cancellationToken: cancellationToken));
-        try
-        {
-            await EnsureTableAsync(connection, cancellationToken);
-            var applied = await ReadAppliedAsync(connection, cancellationToken);
-            var all = Migrations;
-            CheckChecksums(all, applied);
+        await EnsureTableAsync(connection, cancellationToken);
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        var all = Migrations;
+        CheckChecksums(all, applied);
 
-            var done = new List<Migration>();
-            foreach (var migration in all.Where(m => !applied.ContainsKey(KeyOf(m))))
-            {
-                await ApplyAsync(connection, migration, cancellationToken);
-                done.Add(migration);
-            }
-
-            var connectorApplied = applied.Values.Where(a => a.Plugin is null).Select(a => a.Version).ToList();
-            var known = _connector.Select(m => m.Version).ToHashSet();
-            var unknown = connectorApplied.Where(v => !known.Contains(v)).Order().ToList();
-            var current = connectorApplied.Concat(done.Where(m => m.Plugin is null).Select(m => m.Version)).DefaultIfEmpty(0).Max();
-            var alreadyApplied = applied.Values.Count(a => a.Plugin is null || _plugins.Any(p => p.PluginId == a.Plugin));
-            return new MigrationResult(done, alreadyApplied, current, unknown);
-        }
-        finally
+        var done = new List<Migration>();
+        foreach (var migration in all.Where(m => !applied.ContainsKey(KeyOf(m))))
         {
-            // Unlock even when cancelled, or a pooled connection would keep the lock.
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = LockKey });
+            await ApplyAsync(connection, migration, cancellationToken);
+            done.Add(migration);
         }
+
+        var connectorApplied = applied.Values.Where(a => a.Plugin is null).Select(a => a.Version).ToList();
+        var known = _connector.Select(m => m.Version).ToHashSet();
+        var unknown = connectorApplied.Where(v => !known.Contains(v)).Order().ToList();
+        var current = connectorApplied.Concat(done.Where(m => m.Plugin is null).Select(m => m.Version)).DefaultIfEmpty(0).Max();
+        var alreadyApplied = applied.Values.Count(a => a.Plugin is null || _plugins.Any(p => p.PluginId == a.Plugin));
+        return new MigrationResult(done, alreadyApplied, current, unknown);
     }
 
     /// <summary>Migrations applied to the database (the connector's and every plugin's) and the ones still pending, without changing anything.</summary>
@@ -144,6 +134,10 @@ public sealed class MigrationRunner
     private async Task ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        // One clock: SQL that needs the time reads current_setting('amigo.now')::timestamptz, the host's, never now().
+        await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('amigo.now', @now, true)",
+            new { now = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
@@ -155,7 +149,7 @@ public sealed class MigrationRunner
 
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO schema_migrations (plugin, version, name, checksum, applied_at, applied_by) VALUES (@plugin, @Version, @Name, @Checksum, @at, @by)",
-            new { plugin = migration.Plugin ?? ConnectorOwner, migration.Version, migration.Name, migration.Checksum, at = _clock.GetUtcNow(), by = Environment.MachineName },
+            new { plugin = migration.Plugin ?? ConnectorOwner, migration.Version, migration.Name, migration.Checksum, at = now, by = Environment.MachineName },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }

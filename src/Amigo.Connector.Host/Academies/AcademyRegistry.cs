@@ -8,9 +8,9 @@ namespace Amigo.Connector.Host.Academies;
 /// <summary>
 /// The academies of the validated configuration. A plugin is enabled for an academy when the database holds a
 /// switch saying so (set by <c>amigo plugins enable|disable</c> or the HTTP API), else when the configuration says so:
-/// the database switch wins.
+/// the database switch wins. This is the one enabled check; it answers from <see cref="PluginSwitchCache"/>.
 /// </summary>
-public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog catalog, PluginSwitchStore switches) : IAcademyRegistry, IDisposable
+public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog catalog, PluginSwitchStore switches, PluginSwitchCache cache) : IAcademyRegistry, IDisposable
 {
     /// <inheritdoc />
     public IReadOnlyList<AcademyContext> All { get; } = settings.Academies.Select(a => a.Context).ToList();
@@ -24,8 +24,16 @@ public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog ca
         var academy = settings.Find(academyId);
         var plugin = catalog.Find(pluginId);
         if (academy is null || plugin is null) return false;
-        var stored = await switches.GetAsync(academy.Id, plugin.Id, cancellationToken);
-        return stored?.Enabled ?? academy.PluginsEnabledInConfiguration.Contains(plugin.Id);
+        var stored = await cache.GetAsync(academy.Id, plugin.Id, cancellationToken);
+        return stored ?? academy.PluginsEnabledInConfiguration.Contains(plugin.Id);
+    }
+
+    /// <summary>Whether at least one academy enables <paramref name="pluginId"/> (a plugin's hosted services run only then).</summary>
+    public async Task<bool> IsPluginEnabledAnywhereAsync(string pluginId, CancellationToken cancellationToken = default)
+    {
+        foreach (var academy in All)
+            if (await IsPluginEnabledAsync(academy.Id, pluginId, cancellationToken)) return true;
+        return false;
     }
 
     /// <summary>The state of every loaded plugin for an academy, saying where the decision comes from.</summary>

@@ -1,3 +1,4 @@
+using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Host.Academies;
 using Amigo.Connector.Host.Configuration;
 using Amigo.Connector.Host.Plugins;

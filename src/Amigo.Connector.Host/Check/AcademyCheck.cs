@@ -15,7 +15,7 @@ namespace Amigo.Connector.Host.Check;
 /// retries, so one academy's slow or absent iTop never holds up another's check.
 /// </summary>
 public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry registry, IOptions<SyncOptions> sync, TimeProvider time,
-    IEnumerable<IPluginPreflight> pluginPreflights)
+    IEnumerable<IPluginPreflight> pluginPreflights, ITopClientFactory clients)
 {
     /// <summary>What the preflight cannot prove without writing, printed under the lines.</summary>
     public static readonly IReadOnlyList<string> Notes =
@@ -31,7 +31,7 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
         var id = academy.Id;
         var configPath = $"Amigo:Academies:{id}";
         var lines = new List<CheckLine>();
-        using var itop = new ITopClient(academy.ITop with { MaxRetryAttempts = 0 });
+        using var itop = clients.Create(academy.ITop with { MaxRetryAttempts = 0 });
 
         var credentials = await CredentialsProbe.RunAsync(id, itop, academy.ITop.User, academy.ITop.Url, configPath, cancellationToken);
         lines.Add(credentials);

@@ -21,6 +21,7 @@ public static class ConnectorCli
         new SyncCommand(),
         new JobsCommand(),
         new CheckCommand(),
+        new ProbeCommand(),
     ];
 
     /// <summary>
@@ -44,7 +45,6 @@ public static class ConnectorCli
         root.Options.Add(json);
         root.Options.Add(config);
         foreach (var command in Commands) root.Subcommands.Add(command.Create(context));
-        root.Subcommands.Add(new DemoListing(args).Create(context));
         foreach (var plugin in options.Plugins.Catalog.Plugins)
         {
             try

@@ -6,7 +6,7 @@ namespace Amigo.Connector.Host.Cli;
 /// </summary>
 internal static class HealthProbe
 {
-    public static bool Matches(string[] args) => args.Length == 2 && args[0] == "probe";
+    public static bool Matches(string[] args) => args.Length == 2 && args[0] == "probe" && !args[1].StartsWith('-');
 
     public static async Task<int> RunAsync(string url, TextWriter error)
     {

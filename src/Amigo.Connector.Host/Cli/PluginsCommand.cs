@@ -1,3 +1,4 @@
+using Amigo.Connector.Contracts.Plugins;
 using System.CommandLine;
 using Amigo.Connector.Data;
 using Amigo.Connector.Host.Academies;

@@ -225,31 +225,3 @@ internal static partial class ConnectorSettingsBuilder
     private static string KnownPlugins(PluginCatalog catalog) =>
         catalog.Plugins.Count == 0 ? "none found" : string.Join(", ", catalog.Plugins.Select(p => p.Id));
 }
-
-/// <summary>Checks a plugin's settings for one academy: data annotations, then <see cref="IValidatableSettings"/>.</summary>
-public static class PluginSettingsValidator
-{
-    /// <summary>Problems found (each naming the setting), empty when valid or when the plugin has no settings.</summary>
-    public static IReadOnlyList<string> Validate(IConnectorPlugin plugin, AcademyContext academy)
-    {
-        if (plugin.SettingsType is not { } type) return [];
-        var problems = new List<string>();
-        object settings;
-        try
-        {
-            settings = academy.GetPluginSection(plugin.Id).Get(type) ?? Activator.CreateInstance(type)!;
-        }
-        catch (InvalidOperationException exception)
-        {
-            return [$"cannot be read: {exception.Message}"];
-        }
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true))
-            problems.AddRange(results.Select(r => r.MemberNames.Any()
-                ? $"{string.Join(", ", r.MemberNames)}: {r.ErrorMessage}"
-                : r.ErrorMessage ?? "invalid"));
-        if (settings is IValidatableSettings validatable)
-            problems.AddRange(validatable.Validate(academy));
-        return problems;
-    }
-}

@@ -62,8 +62,15 @@ public static class ConnectorServiceCollectionExtensions
         {
             FromDefinition(SyncServiceCollectionExtensions.JobDefinition(configuration[SyncOptions.Section + ":Schedule"] ?? "*/5 * * * *")),
         };
-        var settings = ConnectorSettingsBuilder.Build(configuration, catalog, hostJobs, baseDirectory, o => new ITopClient(o), warnings);
-        services.AddSingleton(settings);
+        var clients = new ITopClientFactory();
+        var settings = ConnectorSettingsBuilder.Build(configuration, catalog, hostJobs, baseDirectory, clients.Create, warnings);
+        services.AddSingleton(clients);
+        // Everything that reaches an academy's iTop client goes through the settings: resolving them connects the clients' logging.
+        services.AddSingleton(sp =>
+        {
+            clients.Attach(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+            return settings;
+        });
         services.AddSingleton(new StartupWarnings(warnings));
         services.AddOptions<AmigoOptions>().Bind(configuration.GetSection(AmigoOptions.SectionName));
         return settings;
@@ -72,7 +79,10 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>The academy registry (<see cref="IAcademyRegistry"/>) and the request's academy (<see cref="IAcademyAccessor"/>).</summary>
     public static IServiceCollection AddConnectorAcademies(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<PluginSwitchStore>()));
+        services.AddSingleton<PluginSwitchCache>();
+        services.AddHostedService<PluginSwitchListener>();
+        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(),
+            sp.GetRequiredService<PluginSwitchStore>(), sp.GetRequiredService<PluginSwitchCache>()));
         services.AddSingleton<IAcademyRegistry>(sp => sp.GetRequiredService<AcademyRegistry>());
         services.AddHttpContextAccessor();
         services.AddScoped<IAcademyAccessor, HttpAcademyAccessor>();

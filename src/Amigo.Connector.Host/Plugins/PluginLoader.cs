@@ -134,7 +134,13 @@ internal static partial class PluginLoader
                 "the plugin registers a TimeProvider; the host's clock is the only clock (take it from the container)"));
             return null;
         }
-        foreach (var descriptor in added) services.Add(descriptor);
+        foreach (var descriptor in added)
+        {
+            // A plugin's background work runs only where an academy uses the plugin.
+            services.Add(descriptor.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && !descriptor.IsKeyedService
+                ? ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new PluginHostedService(id!, descriptor, sp))
+                : descriptor);
+        }
         if (migrations is { Migrations.Count: > 0 }) services.AddSingleton(migrations);
         foreach (var job in plugin.Jobs) services.AddScoped(job.JobType);
         services.AddSingleton(plugin);

@@ -1,5 +1,5 @@
 using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Host.Demo;
+using Amigo.Connector.Demo;
 using Amigo.Connector.Simulation;
 using Amigo.Connector.Simulation.Demo;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Host.Demo;
+using Amigo.Connector.Demo;
 using Amigo.Connector.Simulation.Demo;
 using Amigo.Connector.Testing.Clock;
 using Amigo.Connector.Testing.Postgres;
@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Amigo.Connector.Host.Tests.Demo;
 
 /// <summary>
-/// Runs <c>amigo demo --no-serve</c>'s orchestration twice on one database and checks every printed summary against
+/// Runs <c>amigo-demo --no-serve</c>'s orchestration twice on one database and checks every printed summary against
 /// the simulated iTops and the synced database.
 /// </summary>
 public sealed class DemoTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

@@ -1,4 +1,4 @@
-using Amigo.Connector.Host.Demo;
+using Amigo.Connector.Demo;
 using Microsoft.AspNetCore.Http;
 
 namespace Amigo.Connector.Host.Tests.Hardening;

@@ -264,19 +264,4 @@ public sealed class AutoCloseRunTests(PostgresFixture postgres) : IClassFixture<
         var second = await scenario.RunAsync();
         Assert.Equal(1, second["closed"]);
     }
-
-    [Fact]
-    public async Task Two_runs_at_once_never_both_work()
-    {
-        using var scenario = AutoCloseScenario.Create(postgres, Resolved.AddDays(20));
-        await scenario.AddResolvedAsync(Resolved);
-        await using (var held = await scenario.Store.TryLockAsync(scenario.AcademyId, CancellationToken.None))
-        {
-            Assert.NotNull(held);
-            var report = await scenario.RunAsync();
-            Assert.Equal(1, report["locked"]);
-            Assert.Empty(scenario.Simulation.Calls);
-        }
-        Assert.Equal(1, (await scenario.RunAsync())["closed"]);
-    }
 }

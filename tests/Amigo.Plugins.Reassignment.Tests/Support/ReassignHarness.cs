@@ -81,6 +81,7 @@ public sealed class ReassignHarness : IAsyncDisposable
         LifecycleProfile? lifecycle = null, ITopSimulationOptions? toulouseOptions = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
+        await PostgresFixture.MigratePluginsAsync(connectionString, new ReassignmentPlugin());
         var dataSource = NpgsqlDataSource.Create(connectionString);
         return new ReassignHarness(dataSource, ITopSimulation.Start(toulouseOptions), withNormandie ? ITopSimulation.Start() : null,
             toulouseSettings, normandieSettings, wrapNormandie, lifecycle);
@@ -151,7 +152,6 @@ public sealed class ReassignHarness : IAsyncDisposable
     public async Task<IReadOnlyList<MoveRecord>> MovesAsync(string academy = "toulouse")
     {
         var store = _services.GetRequiredService<IMoveStore>();
-        await store.EnsureSchemaAsync(CancellationToken.None);
         return await store.RecentAsync(academy, 100, CancellationToken.None);
     }
 

@@ -17,6 +17,7 @@ public sealed class OpenByEstablishmentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
+        await ReportingDataFixture.MigrateAsync(_postgres.DataSource);
         await using (var seed = _postgres.DataSource.CreateCommand("""
             INSERT INTO academies (academy_id, display_name, itop_url, time_zone) VALUES ('paris', 'Académie de Paris', 'http://itop', 'Europe/Paris');
             INSERT INTO tickets (academy_id, itop_id, ref, title, status, status_group, team_id, establishment_uai, org_name,

@@ -1,22 +1,22 @@
 using System.Text.RegularExpressions;
 using Amigo.Plugins.Reporting.Http;
 using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
+using Amigo.Plugins.Reporting.Tests.Support;
 
 namespace Amigo.Plugins.Reporting.Tests.Reports;
 
 public class ReportCatalogTests
 {
     [Fact]
-    public void Every_report_has_its_function_and_view_in_the_embedded_script()
+    public void Every_report_has_its_function_and_view_in_the_embedded_migrations()
     {
         foreach (var report in ReportCatalog.All)
         {
             // A report whose figures depend on "now" takes the host's time as a fifth argument (one clock).
             var asOf = report.AsOfNow ? ", p_now timestamptz" : "";
             var viewAsOf = report.AsOfNow ? @", now\(\)" : "";
-            Assert.Matches(new Regex($@"CREATE OR REPLACE FUNCTION {report.FunctionName}\(p_academy text, p_team bigint, p_from date, p_to date{asOf}\)"), ReportingSchema.Script);
-            Assert.Matches(new Regex($@"CREATE OR REPLACE VIEW {report.ViewName} AS SELECT \* FROM {report.FunctionName}\(NULL, NULL, NULL, NULL{viewAsOf}\)"), ReportingSchema.Script);
+            Assert.Matches(new Regex($@"CREATE OR REPLACE FUNCTION {report.FunctionName}\(p_academy text, p_team bigint, p_from date, p_to date{asOf}\)"), ReportingDataFixture.Script);
+            Assert.Matches(new Regex($@"CREATE OR REPLACE VIEW {report.ViewName} AS SELECT \* FROM {report.FunctionName}\(NULL, NULL, NULL, NULL{viewAsOf}\)"), ReportingDataFixture.Script);
         }
     }
 
@@ -25,7 +25,7 @@ public class ReportCatalogTests
     {
         // Everything the connector runs takes the host's time as a parameter; now() is left to the stable views
         // that Grafana / Metabase query directly (they have no host clock).
-        var uses = Regex.Matches(ReportingSchema.Script, @"^.*\b(now\(\)|current_date|current_timestamp|localtimestamp)", RegexOptions.Multiline | RegexOptions.IgnoreCase)
+        var uses = Regex.Matches(ReportingDataFixture.Script, @"^.*\b(now\(\)|current_date|current_timestamp|localtimestamp)", RegexOptions.Multiline | RegexOptions.IgnoreCase)
             .Select(m => m.Value.Trim()).Where(line => !line.StartsWith("--", StringComparison.Ordinal)).ToList();
         Assert.All(uses, line => Assert.StartsWith("CREATE OR REPLACE VIEW report_", line));
         Assert.Single(uses);

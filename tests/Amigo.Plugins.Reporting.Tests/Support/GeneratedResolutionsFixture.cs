@@ -25,6 +25,7 @@ public sealed class GeneratedResolutionsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
+        await ReportingDataFixture.MigrateAsync(DataSource);
         await using (var seed = DataSource.CreateCommand(SeedSql))
             await seed.ExecuteNonQueryAsync();
         Services = ReportingDataFixture.BuildServices(DataSource);

@@ -1,4 +1,5 @@
 using Amigo.Connector.Data;
+using Amigo.Connector.Data.Migrations;
 using Amigo.Plugins.Reporting.Reports;
 using Amigo.Plugins.Reporting.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,10 +27,21 @@ public sealed class ReportingDataFixture : IAsyncLifetime
         await _postgres.InitializeAsync();
         ConnectionString = _postgres.ConnectionString;
         DataSource = _postgres.DataSource;
+        await MigrateAsync(DataSource);
         await KnownDataSet.SeedAsync(DataSource);
         Services = BuildServices(DataSource);
         await Services.GetRequiredService<MaterializedViewRefresher>().RefreshAsync(TimeSpan.Zero, CancellationToken.None);
     }
+
+    /// <summary>The plugin's migrations (what the host's runner applies), in order.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } = PluginMigrations.Of(new ReportingPlugin()).Migrations;
+
+    /// <summary>The SQL of every reporting migration, in order.</summary>
+    public static string Script { get; } = string.Join("\n", Migrations.Select(m => m.Sql));
+
+    /// <summary>Applies the reporting plugin's migrations, as the host does at start-up, with the data set's clock.</summary>
+    public static Task MigrateAsync(NpgsqlDataSource dataSource) =>
+        new MigrationRunner(dataSource, plugins: [PluginMigrations.Of(new ReportingPlugin())], clock: new FakeTimeProvider(KnownDataSet.Now)).MigrateAsync();
 
     public static ServiceProvider BuildServices(NpgsqlDataSource dataSource)
     {

@@ -17,7 +17,6 @@ using System.Reflection;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Plugins.Reporting.Reports;
 using Amigo.Plugins.Reporting.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ReportingBench;
 
@@ -28,7 +27,9 @@ var server = Environment.GetEnvironmentVariable("AMIGO_PG") is { Length: > 0 } f
 var databaseName = $"amigo_reporting_bench_{options.Tickets}";
 var total = Stopwatch.StartNew();
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName, CommandTimeout = 600 }.ConnectionString;
-var scriptHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ReportingSchema.Script)))[..16];
+// The reporting plugin's migrations (what the host's runner applies), hashed to know when the data set needs them again.
+var reportingMigrations = Amigo.Connector.Data.Migrations.PluginMigrations.FromAssembly("reporting", typeof(ReportRunner).Assembly).Migrations;
+var scriptHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(reportingMigrations.Select(m => m.Checksum)))))[..16];
 var state = options.Fresh ? null : await ReadBenchState(server, connectionString, databaseName);
 var now = state?.GeneratedAt ?? DateTimeOffset.UtcNow;
 try
@@ -60,19 +61,18 @@ try
         step.Restart();
         // A changed script may change the materialized views' definitions: rebuild them.
         await Execute(connectionString, string.Join(";", MaterializedViewRefresher.Views.Select(view => $"DROP MATERIALIZED VIEW IF EXISTS {view} CASCADE")));
-        await ReportingSchema.ApplyAsync(dataSource, now, CancellationToken.None);
+        await ApplyReportingMigrations(dataSource, reportingMigrations, now);
         await Execute(connectionString, "VACUUM ANALYZE");
         await Execute(connectionString, $"UPDATE bench_state SET script_hash = '{scriptHash}'");
-        Console.WriteLine($"Applied reporting.sql (indexes + materialized views) and VACUUM ANALYZE in {step.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"Applied the reporting migrations (indexes + materialized views) and VACUUM ANALYZE in {step.Elapsed.TotalSeconds:F1} s");
     }
 
     var database = new ConnectorDatabase(dataSource);
     // The data set is dated relative to when it was generated: reports read it as of that moment.
     var clock = new FixedClock(now);
-    var schema = new ReportingSchema(database, clock, NullLogger<ReportingSchema>.Instance);
     var refreshLog = new RefreshLog<MaterializedViewRefresher>();
-    var refresher = new MaterializedViewRefresher(database, schema, clock, refreshLog);
-    var runner = new ReportRunner(database, schema, refresher, clock);
+    var refresher = new MaterializedViewRefresher(database, clock, refreshLog);
+    var runner = new ReportRunner(database, refresher, clock);
 
     Console.WriteLine($"Load average of this machine: {LoadAverage()}");
     step.Restart();
@@ -168,6 +168,25 @@ static async Task<(DateTimeOffset GeneratedAt, string? ScriptHash)?> ReadBenchSt
     {
         return null; // an interrupted generation: start again
     }
+}
+
+// The bench database has the connector's first migration only, not the runner's bookkeeping: run the plugin's SQL
+// directly in one transaction, with the data set's instant as the host clock (as the runner does).
+static async Task ApplyReportingMigrations(NpgsqlDataSource dataSource, IReadOnlyList<Amigo.Connector.Data.Migrations.Migration> migrations, DateTimeOffset now)
+{
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using (var clock = new NpgsqlCommand("SELECT set_config('amigo.now', @now, true)", connection, transaction))
+    {
+        clock.Parameters.AddWithValue("now", now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        await clock.ExecuteNonQueryAsync();
+    }
+    foreach (var migration in migrations)
+    {
+        await using var command = new NpgsqlCommand(migration.Sql, connection, transaction) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
+    }
+    await transaction.CommitAsync();
 }
 
 static double Quantile(List<double> values, double fraction)

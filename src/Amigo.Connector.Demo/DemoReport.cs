@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>Everything one demo run did and printed, for the console and for the tests that check it against iTop.</summary>
 public sealed class DemoReport

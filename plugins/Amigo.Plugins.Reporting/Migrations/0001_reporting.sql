@@ -1,5 +1,6 @@
 -- Reporting plugin: indexes, materialized views, report functions and report views.
--- Idempotent: applied by the plugin at every start-up (under an advisory lock), never by the host's migrations.
+-- A plugin migration, applied once by the host's migration runner. Written to apply over a database where earlier
+-- builds created these objects at start-up (IF NOT EXISTS, OR REPLACE), so it is idempotent too.
 -- Every report exists twice with a stable name:
 --   report_<name>_for(p_academy text, p_team bigint, p_from date, p_to date): filtered (null = no filter);
 --   report_<name>: the same with no filter (every academy, all time), for Grafana / Metabase.
@@ -7,7 +8,12 @@
 -- One clock: a report that depends on "now" takes it as a parameter (p_now, the host's TimeProvider), never the
 -- database's now(); only the no-filter views for external tools, which have no host clock, pass now().
 -- Functions are single-SELECT STABLE SQL functions so PostgreSQL inlines them and uses the indexes below.
--- Report 8 (resolution-times) lives in resolution-times.sql, applied right after this file in the same transaction.
+-- Report 8 (resolution-times) lives in 0002_resolution_times.sql, the next migration.
+
+-- Building the materialized views over a million tickets: memory for their sorts and hash tables (with the default
+-- 4 MB they spill to disk), and no JIT compilation (it costs more than it saves there). Local to this transaction.
+SET LOCAL work_mem = '256MB';
+SET LOCAL jit = off;
 
 CREATE TABLE IF NOT EXISTS report_refresh_state (
     view_name    text PRIMARY KEY,
@@ -234,7 +240,7 @@ LANGUAGE sql STABLE AS $$
     ORDER BY m.academy_id, m.week_start
 $$;
 
--- 8. Time to assign and time to resolve per team: resolution-times.sql (applied after this script).
+-- 8. Time to assign and time to resolve per team: 0002_resolution_times.sql (the next migration).
 
 -- 9. Closed by the requester (or an agent) vs closed automatically by the connector (materialized).
 CREATE OR REPLACE FUNCTION report_closure_origin_for(p_academy text, p_team bigint, p_from date, p_to date)
@@ -322,3 +328,9 @@ CREATE OR REPLACE VIEW report_weekly_flow AS SELECT * FROM report_weekly_flow_fo
 CREATE OR REPLACE VIEW report_closure_origin AS SELECT * FROM report_closure_origin_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_moves AS SELECT * FROM report_moves_for(NULL, NULL, NULL, NULL);
 CREATE OR REPLACE VIEW report_academy_overview AS SELECT * FROM report_academy_overview_for(NULL, NULL, NULL, NULL);
+
+-- The materialized views above hold the data of now, the host's clock (set by the migration runner): their first refresh.
+INSERT INTO report_refresh_state (view_name, refreshed_at)
+SELECT view_name, current_setting('amigo.now')::timestamptz
+FROM unnest(ARRAY['report_weekly_flow_mv', 'report_status_mv']) AS view_name
+ON CONFLICT (view_name) DO NOTHING;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Amigo.Connector.Simulation;
 using Amigo.Connector.Simulation.Demo;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>The host configuration of the demo, in memory: the three academies on their simulations, every plugin enabled.</summary>
 internal static class DemoConfiguration

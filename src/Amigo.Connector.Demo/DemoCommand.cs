@@ -3,18 +3,15 @@ using System.Globalization;
 using Amigo.Connector.Host.Cli;
 using Spectre.Console;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>
-/// <c>amigo demo [--port N] [--database CONNECTION] [--no-serve]</c>. Runs before the host is built from configuration
-/// (the demo builds its own), so <see cref="ConnectorCli"/> hands it the arguments first.
+/// <c>amigo-demo [--port N] [--database CONNECTION] [--no-serve] [--urls URLS]</c>: the demo's own program, outside the
+/// production <c>amigo</c> (which carries no simulation). It builds its host itself, from no configuration.
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>Whether the command line asks for the demo.</summary>
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "demo";
-
-    /// <summary>Parses the demo's options and runs it; returns the exit code.</summary>
+    /// <summary>Parses the demo's options (the arguments after the program name) and runs it; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -24,13 +21,12 @@ public static class DemoCommand
         var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (default: AMIGO_PG, else the private cluster of scripts/ensure-postgres.sh)" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the steps instead of serving until Ctrl-C" };
         var urls = new Option<string?>("--urls") { Description = "Listen on these addresses instead of http://127.0.0.1:PORT (e.g. http://0.0.0.0:8080 in a container)" };
-        var command = new Command("demo", "Run the whole connector on three simulated iTops: sync, catalogue search, auto-close, reassignment, reports.")
+        var root = new RootCommand("amigo-demo: the whole connector on three simulated iTops: sync, catalogue search, auto-close, reassignment, reports.")
         {
             port, database, noServe, urls,
         };
-        var root = new RootCommand("Amigo connector demo") { command };
         var exitCode = ExitCodes.Success;
-        command.SetAction(async (parse, token) =>
+        root.SetAction(async (parse, token) =>
         {
             var options = new DemoOptions { Port = parse.GetValue(port), Database = parse.GetValue(database), Serve = !parse.GetValue(noServe), Urls = parse.GetValue(urls) };
             if (options.Port is < 0 or > 65535) return Fail(error, ExitCodes.InvalidConfiguration, $"--port {options.Port.ToString(CultureInfo.InvariantCulture)}: not a port.");
@@ -40,7 +36,7 @@ public static class DemoCommand
             try
             {
                 var report = await new DemoRunner(options, console).RunAsync(token);
-                exitCode = report.Jobs.All(j => j.Outcome == Data.JobRunOutcomes.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+                exitCode = report.Jobs.All(j => j.Outcome == Amigo.Connector.Data.JobRunOutcomes.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
                 return exitCode;
             }
             catch (DemoException exception)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>Settings of one demo run (the <c>amigo demo</c> options).</summary>
 public sealed record DemoOptions
@@ -70,7 +70,7 @@ public sealed class DemoRunner(DemoOptions options, IAnsiConsole console)
         await using var app = await Step("Connector host", async () =>
         {
             var built = ConnectorApplication.Build([], HostOptions(simulations, server, report.ApiKey));
-            // Migrated before start: plugins' start-up services (the reporting views) need the tables, and they may start before the host's own migration.
+            // Migrated (the connector's and the plugins' migrations) before start, so nothing races the host's own migration.
             await built.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
             await built.StartAsync(cancellationToken);
             return built;
@@ -136,7 +136,7 @@ public sealed class DemoRunner(DemoOptions options, IAnsiConsole console)
     }
 
     private static IEnumerable<string> PluginIds(WebApplication app) =>
-        app.Services.GetRequiredService<Plugins.PluginCatalog>().Plugins.Select(p => p.Id);
+        app.Services.GetRequiredService<Amigo.Connector.Host.Plugins.PluginCatalog>().Plugins.Select(p => p.Id);
 
     private async Task RunJobs(JobRunner runner, DemoReport report, DemoSimulations simulations, string step, string jobId, IReadOnlyList<string> academies,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? arguments = null)
@@ -159,7 +159,7 @@ public sealed class DemoRunner(DemoOptions options, IAnsiConsole console)
             });
             var summary = result.Summary ?? result.Error ?? "";
             report.Jobs.Add(new DemoJobResult(step, academy, jobId, result.Outcome, result.Counts, summary));
-            var mark = result.Outcome == Data.JobRunOutcomes.Succeeded ? "[green]✓[/]" : "[red]✗[/]";
+            var mark = result.Outcome == Amigo.Connector.Data.JobRunOutcomes.Succeeded ? "[green]✓[/]" : "[red]✗[/]";
             Line($"{mark} {Markup.Escape(step),-15} {Markup.Escape(academy),-12} {Markup.Escape(Shorten(summary))}");
             var failures = result.Counts.Where(c => c.Key.StartsWith("failed.", StringComparison.Ordinal) && c.Value > 0).ToList();
             if (failures.Count > 0) Line($"  [yellow]failures:[/] {Markup.Escape(string.Join(", ", failures.Select(f => $"{f.Key}={f.Value}")))}");

@@ -1,6 +1,6 @@
 -- Reporting plugin, report 8 "resolution-times": median and 90th percentile of the time to assign and the time to
 -- resolve (hours from start_date, percentile_cont) of the requests resolved in a period, per team.
--- Applied after reporting.sql, in the same transaction (ReportingSchema).
+-- A plugin migration applied after 0001_reporting.sql; idempotent like it (earlier builds created these objects at start-up).
 --
 -- percentile_cont over every ticket resolved in a long period is too slow to run live (a year of a large academy is
 -- 230,000 tickets to sort). The answers stay exact: three materialized views locate the two values each percentile
@@ -14,6 +14,9 @@
 -- For percentile p over N values, percentile_cont reads the values of ranks floor(p(N−1)) and ceil(p(N−1)) (0-based):
 -- the histogram says which bucket holds each rank and how many values lie below it; a partial sort of the period's
 -- values of that bucket gives the value. Buckets are monotonic in the duration, so ranks are exact.
+
+SET LOCAL work_mem = '256MB';
+SET LOCAL jit = off;
 
 -- Bucket of a duration in hours: 0 below zero, then 1..193 between sorted bounds, 0 then 2^(k/8) − 1 minutes for
 -- k = 1..192 (rounded to 6 significant digits: any sorted bounds keep the answers exact, these keep each bucket small
@@ -335,3 +338,9 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE OR REPLACE VIEW report_resolution_times AS SELECT * FROM report_resolution_times_for(NULL, NULL, NULL, NULL);
+
+-- The materialized views above hold the data of now, the host's clock (set by the migration runner): their first refresh.
+INSERT INTO report_refresh_state (view_name, refreshed_at)
+SELECT view_name, current_setting('amigo.now')::timestamptz
+FROM unnest(ARRAY['report_resolution_days_mv', 'report_resolution_teams_mv', 'report_resolution_buckets_mv', 'report_resolution_times_mv']) AS view_name
+ON CONFLICT (view_name) DO NOTHING;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>
 /// Finds a PostgreSQL server for the demo (<c>--database</c>, else <c>AMIGO_PG</c>, else the private cluster of

@@ -1,7 +1,7 @@
 using Amigo.Connector.Simulation;
 using Newtonsoft.Json.Linq;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>What the connector changed in one simulated iTop, read from the simulation's call log (successful writes only).</summary>
 /// <param name="Reads">Successful <c>core/get</c> calls.</param>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Amigo.Connector.Host.Demo;
+namespace Amigo.Connector.Demo;
 
 /// <summary>
 /// Lets a browser on this machine open the demo's dashboard: a browser cannot send <c>X-Api-Key</c> with a page

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Contracts.Jobs;
+using Amigo.Plugins.Retention.Data;
+using Amigo.Plugins.Retention.Running;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Amigo.Plugins.Retention.Cli;
+
+/// <summary>
+/// <c>amigo retention --academy ID [--dry-run] [--json]</c>: the <c>retention</c> job run now through the host's job runner
+/// (its lock, its <c>job_runs</c> row, its exit codes); <c>amigo retention months --academy ID [--json]</c>: tickets
+/// anonymised and deleted in iTop per month.
+/// </summary>
+public static class RetentionCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Builds the command; services are resolved when it runs.</summary>
+    public static Command Create(IServiceProvider services)
+    {
+        var academyOption = new Option<string>("--academy") { Description = "Academy id (e.g. toulouse).", Required = true };
+        var dryRunOption = new Option<bool>("--dry-run") { Description = "List what would change and save the selection a later deletion needs; write nothing." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the outcome as JSON." };
+        var command = new Command(RetentionPlugin.PluginId, "Anonymise closed tickets past the retention period (and delete them in iTop when enabled).")
+        {
+            academyOption, dryRunOption, jsonOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(services, parse.GetValue(academyOption)!, parse.GetValue(dryRunOption),
+            parse.GetValue(jsonOption), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+
+        var monthsAcademy = new Option<string>("--academy") { Description = "Academy id.", Required = true };
+        var monthsJson = new Option<bool>("--json") { Description = "Print the months as JSON." };
+        var months = new Command("months", "Tickets anonymised and deleted in iTop per month (academy time zone).") { monthsAcademy, monthsJson };
+        months.SetAction((parse, cancellationToken) => MonthsAsync(services, parse.GetValue(monthsAcademy)!, parse.GetValue(monthsJson),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        command.Subcommands.Add(months);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, string academyId, bool dryRun, bool json, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var invoker = services.GetRequiredService<IPluginJobInvoker>();
+        var result = await invoker.RunAsync(new PluginJobInvocation(academyId, RetentionPlugin.PluginId, dryRun), cancellationToken);
+        if (result.RunId is null)
+        {
+            var known = services.GetService<IAcademyRegistry>()?.All.Select(a => a.Id) ?? [];
+            await error.WriteLineAsync($"{result.Error} Known academies: {string.Join(", ", known)}.");
+            return result.ExitCode;
+        }
+
+        var report = result.Details as RetentionReport;
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            {
+                academy = result.AcademyId,
+                dryRun,
+                runId = result.RunId,
+                outcome = result.Outcome,
+                summary = result.Summary,
+                error = result.Error,
+                cutoff = report?.Cutoff,
+                selectionId = report?.SelectionId,
+                counts = result.Counts,
+                tickets = report?.Tickets ?? [],
+            }, Json));
+        }
+        else
+        {
+            foreach (var ticket in report?.Tickets ?? [])
+                await output.WriteLineAsync($"{ticket.Ref,-10} {ticket.Action,-9} {ticket.Outcome,-9} {ticket.Reason,-28} closed {ticket.CloseDate:yyyy-MM-dd}");
+            await output.WriteLineAsync($"{result.AcademyId}: {result.Outcome}: {result.Summary ?? result.Error}");
+        }
+        if (result.Outcome is not ("succeeded" or "partial") && result.Error is { } problem) await error.WriteLineAsync(problem);
+        return result.ExitCode;
+    }
+
+    private static async Task<int> MonthsAsync(IServiceProvider services, string academyId, bool json, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var registry = services.GetRequiredService<IAcademyRegistry>();
+        var academy = registry.Find(academyId.Trim().ToLowerInvariant());
+        if (academy is null || !await registry.IsPluginEnabledAsync(academy.Id, RetentionPlugin.PluginId, cancellationToken))
+        {
+            await error.WriteLineAsync($"Unknown academy '{academyId}' or plugin retention disabled for it. Known academies: {string.Join(", ", registry.All.Select(a => a.Id))}.");
+            return JobExitCodes.NotFound;
+        }
+        var rows = await services.GetRequiredService<RetentionStore>().MonthlyAsync(academy.Id, cancellationToken);
+        if (json) await output.WriteLineAsync(JsonSerializer.Serialize(new { academy = academy.Id, months = rows }, Json));
+        else
+        {
+            await output.WriteLineAsync("month    anonymised  deleted_in_itop");
+            foreach (var row in rows) await output.WriteLineAsync($"{row.Month:yyyy-MM} {row.Anonymised,11} {row.DeletedInITop,16}");
+        }
+        return JobExitCodes.Succeeded;
+    }
+}

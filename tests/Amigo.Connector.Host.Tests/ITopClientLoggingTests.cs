@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Amigo.Connector.Contracts.Academies;
+using Amigo.Connector.Simulation;
+using Amigo.Connector.Testing.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Amigo.Connector.Host.Tests;
+
+/// <summary>The academies' iTop clients log through the host: a retried read leaves its warning in the host's log.</summary>
+public sealed class ITopClientLoggingTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_retry_of_an_academy_client_is_logged_by_the_host()
+    {
+        using var itop = ITopSimulation.Start();
+        var logs = new CapturingLoggerProvider();
+        await using var app = TestHosts.Create(TestHosts.Configuration(await postgres.CreateDatabaseAsync(), "logging", itop.Url),
+            options => options.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs));
+        await app.StartAsync();
+        var toulouse = app.Services.GetRequiredService<IAcademyRegistry>().Find("toulouse")!;
+
+        itop.FailNextWithStatus(503);
+        var operations = await toulouse.ITop.ListOperationsAsync();
+
+        Assert.NotEmpty(operations);
+        var warning = Assert.Single(logs.Entries, e => e.Category == "Amigo.Connector.ITop.ITopClient" && e.Level == LogLevel.Warning);
+        Assert.Contains("retrying", warning.Message);
+        await app.StopAsync();
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
+
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((category, logLevel, formatter(state, exception)));
+        }
+    }
+}
