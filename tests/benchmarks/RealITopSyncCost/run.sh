@@ -13,36 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 tickets="${1:-100000}"
 runs="${2:-3}"
 
-eval "$(scripts/itop-lab.sh env)"
-export AMIGO_PG="${AMIGO_PG:-$(scripts/ensure-postgres.sh | tail -n 1)}"
-mysql_itop() { mysql -h"$AMIGO_ITOP_DB_HOST" -P"$AMIGO_ITOP_DB_PORT" -u"$AMIGO_ITOP_DB_USER" -p"$AMIGO_ITOP_DB_PASSWORD" "$AMIGO_ITOP_DB_NAME" -N -e "$1"; }
-
-have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
-if (( have < tickets )); then scripts/itop-lab.sh clone $((tickets - have)); fi
-have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export AMIGO_ARTIFACTS="${AMIGO_ARTIFACTS:-$PWD/artifacts/bench}"
-dotnet build src/Amigo.Connector.Host -c Release -v q -nologo >/dev/null
-amigo="$AMIGO_ARTIFACTS/bin/Amigo.Connector.Host/release/amigo"
-
-database="amigo_sync_cost"
-connection="$(sed -E "s/Database=[^;]*/Database=$database/" <<<"$AMIGO_PG")"
-[[ "$connection" == *Database=* ]] || connection="$AMIGO_PG;Database=$database"
-# psql for the drop/create between runs, from the Npgsql connection string (Host, Port, Username, Password).
-while IFS='=' read -r key value; do
-    case "${key,,}" in host) export PGHOST="$value" ;; port) export PGPORT="$value" ;; username|user\ id) export PGUSER="$value" ;; password) export PGPASSWORD="$value" ;; esac
-done < <(tr ';' '\n' <<<"$AMIGO_PG")
-fresh_database() { psql -q -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null; }
-config="$(mktemp --suffix=.json)"
-trap 'rm -f "$config"' EXIT
-cat >"$config" <<JSON
-{ "Amigo": {
-    "Database": { "ConnectionString": "$connection", "MigrateOnStart": true },
-    "Scheduler": { "Enabled": false },
-    "Academies": { "lab": { "DisplayName": "Académie du laboratoire", "Lifecycle": "itop-stock",
-      "ITop": { "Url": "$AMIGO_ITOP_URL", "User": "$AMIGO_ITOP_USER", "PasswordEnvironmentVariable": "AMIGO_ITOP_PASSWORD", "TimeZone": "Europe/Paris" } } } } }
-JSON
+source tests/benchmarks/RealITopSyncCost/lab-sync.sh
 
 cpu() { # user+sys CPU seconds of the command and its children (output discarded); fails when the command fails
     python3 -c 'import resource, subprocess, sys
