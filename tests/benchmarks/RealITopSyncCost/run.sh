@@ -4,6 +4,9 @@
 #
 #   tests/benchmarks/RealITopSyncCost/run.sh [TICKETS] [RUNS]     # defaults: 100000 tickets, 3 runs
 #
+# Runs the host as `dotnet publish` (the Dockerfile) builds it: ReadyToRun, the host's runtime settings. Another lab than
+# the default one: set AMIGO_ITOP_LAB_ROOT, AMIGO_ITOP_LAB_PORT, AMIGO_ITOP_LAB_DB_PORT as for scripts/itop-lab.sh.
+# AMIGO_BENCH_PUBLISH adds publish arguments (e.g. -p:PublishReadyToRun=false); DOTNET_* variables reach the process.
 # Needs the lab (scripts/itop-lab.sh start) and PostgreSQL (AMIGO_PG, or the private cluster). Adds closed requests to
 # the lab with `scripts/itop-lab.sh clone` until it holds TICKETS; `scripts/itop-lab.sh reseed` removes them.
 # Baseline measured in the same run: the CPU of `amigo academies list` (the host's start-up, plugins loaded, no iTop
