@@ -4,6 +4,9 @@
 #
 #   tests/benchmarks/RealITopSyncCost/run.sh [TICKETS] [RUNS]     # defaults: 100000 tickets, 3 runs
 #
+# Runs the host as `dotnet publish` (the Dockerfile) builds it: ReadyToRun, the host's runtime settings. Another lab than
+# the default one: set AMIGO_ITOP_LAB_ROOT, AMIGO_ITOP_LAB_PORT, AMIGO_ITOP_LAB_DB_PORT as for scripts/itop-lab.sh.
+# AMIGO_BENCH_PUBLISH adds publish arguments (e.g. -p:PublishReadyToRun=false); DOTNET_* variables reach the process.
 # Needs the lab (scripts/itop-lab.sh start) and PostgreSQL (AMIGO_PG, or the private cluster). Adds closed requests to
 # the lab with `scripts/itop-lab.sh clone` until it holds TICKETS; `scripts/itop-lab.sh reseed` removes them.
 # Baseline measured in the same run: the CPU of `amigo academies list` (the host's start-up, plugins loaded, no iTop
@@ -13,36 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 tickets="${1:-100000}"
 runs="${2:-3}"
 
-eval "$(scripts/itop-lab.sh env)"
-export AMIGO_PG="${AMIGO_PG:-$(scripts/ensure-postgres.sh | tail -n 1)}"
-mysql_itop() { mysql -h"$AMIGO_ITOP_DB_HOST" -P"$AMIGO_ITOP_DB_PORT" -u"$AMIGO_ITOP_DB_USER" -p"$AMIGO_ITOP_DB_PASSWORD" "$AMIGO_ITOP_DB_NAME" -N -e "$1"; }
-
-have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
-if (( have < tickets )); then scripts/itop-lab.sh clone $((tickets - have)); fi
-have=$(mysql_itop "SELECT COUNT(*) FROM ticket WHERE finalclass = 'UserRequest'")
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export AMIGO_ARTIFACTS="${AMIGO_ARTIFACTS:-$PWD/artifacts/bench}"
-dotnet build src/Amigo.Connector.Host -c Release -v q -nologo >/dev/null
-amigo="$AMIGO_ARTIFACTS/bin/Amigo.Connector.Host/release/amigo"
-
-database="amigo_sync_cost"
-connection="$(sed -E "s/Database=[^;]*/Database=$database/" <<<"$AMIGO_PG")"
-[[ "$connection" == *Database=* ]] || connection="$AMIGO_PG;Database=$database"
-# psql for the drop/create between runs, from the Npgsql connection string (Host, Port, Username, Password).
-while IFS='=' read -r key value; do
-    case "${key,,}" in host) export PGHOST="$value" ;; port) export PGPORT="$value" ;; username|user\ id) export PGUSER="$value" ;; password) export PGPASSWORD="$value" ;; esac
-done < <(tr ';' '\n' <<<"$AMIGO_PG")
-fresh_database() { psql -q -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null; }
-config="$(mktemp --suffix=.json)"
-trap 'rm -f "$config"' EXIT
-cat >"$config" <<JSON
-{ "Amigo": {
-    "Database": { "ConnectionString": "$connection", "MigrateOnStart": true },
-    "Scheduler": { "Enabled": false },
-    "Academies": { "lab": { "DisplayName": "Académie du laboratoire", "Lifecycle": "itop-stock",
-      "ITop": { "Url": "$AMIGO_ITOP_URL", "User": "$AMIGO_ITOP_USER", "PasswordEnvironmentVariable": "AMIGO_ITOP_PASSWORD", "TimeZone": "Europe/Paris" } } } } }
-JSON
+source tests/benchmarks/RealITopSyncCost/lab-sync.sh
 
 cpu() { # user+sys CPU seconds of the command and its children (output discarded); fails when the command fails
     python3 -c 'import resource, subprocess, sys
