@@ -16,6 +16,16 @@ internal static class AmigoProcess
     private static string Executable => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Amigo.Connector.Host",
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name, "amigo.dll"));
 
+    /// <summary>
+    /// <c>amigo db migrate</c> on the configuration's database: the plugins' tables come from their migrations, which
+    /// an operator applies with it (or <c>serve</c> at start) before running jobs from the command line.
+    /// </summary>
+    public static async Task MigrateAsync(string configFile)
+    {
+        var migrated = await RunAsync(configFile, null, "db", "migrate");
+        Assert.True(migrated.Code == 0, $"amigo db migrate: exit {migrated.Code}: {migrated.Error}");
+    }
+
     public static async Task<(int Code, string Output, string Error)> RunAsync(string configFile, string? faultPoint, params string[] args)
     {
         Assert.True(File.Exists(Executable), $"amigo.dll not found at {Executable}: build src/Amigo.Connector.Host first.");

@@ -36,6 +36,7 @@ internal static class ChildConfig
             },
         };
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(config));
+        await AmigoProcess.MigrateAsync(file);
         return file;
     }
 }

@@ -125,6 +125,7 @@ public sealed class TransferFaultTests(PostgresFixture postgres) : IClassFixture
         };
         var file = Path.Combine(Path.GetTempPath(), $"amigo-transfer-{source}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(config));
+        await AmigoProcess.MigrateAsync(file);
         return file;
     }
 }

@@ -104,7 +104,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         await connection.OpenAsync();
         foreach (var name in _databases)
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            // DROP DATABASE waits for a checkpoint of the whole server: on a server shared by busy test runs that
+            // takes longer than Npgsql's default 30 s.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection) { CommandTimeout = 300 };
             await drop.ExecuteNonQueryAsync();
         }
     }
