@@ -1,3 +1,5 @@
+using Amigo.Connector.Testing.Audit;
+using Amigo.Connector.Testing.Academies;
 using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Testing.Jobs;
 using Amigo.Connector.Data;
@@ -32,15 +34,15 @@ public sealed class ReassignHarness : IAsyncDisposable
         TlsITop = toulouse;
         Demo = ITopSimulationSeed.Academies(toulouse.Store);
         NormandieITop = normandie;
-        Toulouse = TestAcademies.Create("toulouse", "Académie de Toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings,
-            lifecycle: lifecycle);
-        Registry = new TestRegistry(Toulouse, TestAcademies.Create("montpellier", "Académie de Montpellier",
-            toulouse.CreateClient(o => o with { InstanceName = "montpellier" }), "{}"));
+        Toulouse = TestAcademy.FromJson("toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings,
+            "Académie de Toulouse", lifecycle: lifecycle);
+        Registry = new TestAcademyRegistry(Toulouse, TestAcademy.FromJson("montpellier", toulouse.CreateClient(o => o with { InstanceName = "montpellier" }), "{}",
+            "Académie de Montpellier"));
         if (normandie is not null)
         {
             IITopClient client = normandie.CreateClient(o => o with { InstanceName = "normandie" });
             NormandieClient = wrapNormandie?.Invoke(client) ?? client;
-            Normandie = TestAcademies.Create("normandie", "Académie de Normandie", NormandieClient, normandieSettings);
+            Normandie = TestAcademy.FromJson("normandie", NormandieClient, normandieSettings, "Académie de Normandie");
             Registry.Add(Normandie);
         }
 
@@ -69,9 +71,9 @@ public sealed class ReassignHarness : IAsyncDisposable
     /// <summary>The client the connector uses for Normandie (possibly a fault-injecting decorator).</summary>
     public IITopClient? NormandieClient { get; }
     /// <summary>The academies.</summary>
-    public TestRegistry Registry { get; }
+    public TestAcademyRegistry Registry { get; }
     /// <summary>What the plugin audited.</summary>
-    public MemoryAuditLog Audit { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
     /// <summary>The plugin's services.</summary>
     public IServiceProvider Services => _services;
 

@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Academies;
 using Amigo.Connector.Contracts.Lifecycle;
 using Amigo.Plugins.Reassignment.Settings;
 using Amigo.Plugins.Reassignment.Tests.Support;
@@ -43,7 +44,7 @@ public sealed class SettingsTests
     [Fact]
     public void The_documented_example_binds_and_validates()
     {
-        var academy = TestAcademies.Create("toulouse", "Académie de Toulouse", null!, ToulouseExample);
+        var academy = TestAcademy.FromJson("toulouse", null, ToulouseExample, "Académie de Toulouse");
 
         var settings = academy.GetPluginSettings<ReassignmentSettings>("reassign");
 
@@ -60,7 +61,7 @@ public sealed class SettingsTests
     [Fact]
     public void Invalid_rules_are_reported_with_their_name()
     {
-        var academy = TestAcademies.Create("toulouse", "Académie de Toulouse", null!, "{}");
+        var academy = TestAcademy.FromJson("toulouse", null, "{}", "Académie de Toulouse");
         var settings = new ReassignmentSettings
         {
             MoveWindow = TimeSpan.Zero,
