@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.ITop;
 using Amigo.Connector.ITop;
 using Amigo.Plugins.AutoClose.Decisions;
 using Amigo.Plugins.AutoClose.Settings;
@@ -11,7 +12,7 @@ public sealed class AutoCloseDeciderTests
 
     private static AutoCloseDecider Decider(IDictionary<string, string?>? settings = null)
     {
-        var academy = TestAcademies.Create("normandie", new UnusedITopClient(), settings);
+        var academy = TestAcademies.Create("normandie", new UnusedITopClient(TestAcademies.Paris), settings);
         return new AutoCloseDecider(AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose")));
     }
 

@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Academies;
 using Amigo.Connector.Contracts.Jobs;
 using Amigo.Connector.Testing.Jobs;
 using Amigo.Plugins.AutoClose.Data;
@@ -26,7 +27,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
     private ServiceProvider HostServices(AutoCloseScenario scenario, bool enabled = true)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IAcademyRegistry>(new TestRegistry(scenario.Academy, enabled));
+        services.AddSingleton<IAcademyRegistry>(new TestAcademyRegistry(scenario.Academy) { EnabledPlugins = new HashSet<string>(enabled ? [AutoClosePlugin.PluginId] : []) });
         services.AddSingleton<IAuditLog>(scenario.Audit);
         services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(postgres.DataSource));
         services.AddSingleton<TimeProvider>(scenario.Time);
@@ -109,7 +110,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
 
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddSingleton<IAcademyAccessor>(new TestRegistry(scenario.Academy));
+        builder.Services.AddSingleton<IAcademyAccessor>(new TestAcademyRegistry(scenario.Academy));
         builder.Services.AddSingleton<IAuditLog>(scenario.Audit);
         await using var app = builder.Build();
         new AutoClosePlugin().MapEndpoints(app.MapGroup("/api/academies/{academy}/autoclose"));
