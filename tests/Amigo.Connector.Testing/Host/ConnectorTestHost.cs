@@ -27,6 +27,10 @@ public static class ConnectorTestHost
             configure?.Invoke(options);
         });
 
+    /// <summary>A host configuration on the database <paramref name="connectionString"/>, to which the <c>With…</c> methods add.</summary>
+    public static Dictionary<string, string?> Configuration(string connectionString) =>
+        new() { ["Amigo:Database:ConnectionString"] = connectionString };
+
     /// <summary>Adds an academy on <paramref name="itopUrl"/> (by default where nothing answers) to a host configuration.</summary>
     public static Dictionary<string, string?> WithAcademy(this Dictionary<string, string?> configuration, string id, string? displayName = null,
         string itopUrl = NoITopUrl, string user = "connector", string password = "secret")
@@ -36,6 +40,16 @@ public static class ConnectorTestHost
         configuration[prefix + "ITop:Url"] = itopUrl;
         configuration[prefix + "ITop:User"] = user;
         configuration[prefix + "ITop:Password"] = password;
+        return configuration;
+    }
+
+    /// <summary>Enables plugin <paramref name="pluginId"/> for <paramref name="academy"/> with <paramref name="settings"/> (flat keys).</summary>
+    public static Dictionary<string, string?> WithPlugin(this Dictionary<string, string?> configuration, string academy, string pluginId,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var prefix = $"Amigo:Academies:{academy}:Plugins:{pluginId}:";
+        configuration[prefix + "Enabled"] = "true";
+        foreach (var (key, value) in settings ?? []) configuration[prefix + key] = value;
         return configuration;
     }
 

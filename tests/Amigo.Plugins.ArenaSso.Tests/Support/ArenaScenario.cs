@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Audit;
 using System.Net;
 using System.Text.Json;
 using Amigo.Connector.Contracts.Academies;
