@@ -1,3 +1,4 @@
+using Amigo.Connector.Testing.Academies;
 using System.CommandLine;
 using System.Text.Json;
 using Amigo.Connector.Contracts.Academies;
