@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Connector.Testing.Academies;
 
 /// <summary>Stand-in for the host's accessor when a plugin is served alone: the academy named by the <c>{academy}</c> route value.</summary>

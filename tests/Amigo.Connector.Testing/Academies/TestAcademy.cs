@@ -1,9 +1,3 @@
-using System.Text;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Testing.Academies;
 
 /// <summary>Academy contexts built the way the host builds them: a plugin's settings under its id in the <c>Plugins</c> section.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Audit;
-
 namespace Amigo.Connector.Testing.Audit;
 
 /// <summary>

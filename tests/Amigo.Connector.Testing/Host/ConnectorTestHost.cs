@@ -1,7 +1,3 @@
-using Amigo.Connector.Host.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-
 namespace Amigo.Connector.Testing.Host;
 
 /// <summary>

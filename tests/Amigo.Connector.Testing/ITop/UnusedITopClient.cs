@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Testing.ITop;
 
 /// <summary>An iTop that must not be called (pure decision and settings tests): every call throws.</summary>

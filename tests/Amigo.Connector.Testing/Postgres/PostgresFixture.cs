@@ -1,7 +1,4 @@
 using Xunit;
-using System.Globalization;
-using Amigo.Connector.Data.Migrations;
-using Npgsql;
 
 namespace Amigo.Connector.Testing.Postgres;
 
