@@ -1,7 +1,3 @@
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.Host;
-using Microsoft.AspNetCore.Builder;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Builds real hosts (TestServer) with two academies, toulouse and montpellier.</summary>
