@@ -1,11 +1,3 @@
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Host;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Connector.Testing.RealITop;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Connector.RealITop.Tests.Support;
 
 /// <summary>
