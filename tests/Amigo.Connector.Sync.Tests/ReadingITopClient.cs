@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>
