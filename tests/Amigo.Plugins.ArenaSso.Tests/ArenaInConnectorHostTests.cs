@@ -1,12 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Npgsql;
 
 namespace Amigo.Plugins.ArenaSso.Tests;
 

@@ -1,10 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>The deployment check <c>amigo check</c> calls: is iTop served under the bridge's path, linking back through it?</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>The real connector host with the bridge enabled for Toulouse, by default on Kestrel (loopback, free port).</summary>
