@@ -1,9 +1,3 @@
-using Amigo.Connector.Testing.ITop;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using Amigo.Plugins.AutoClose.Tests.Support;
-
 namespace Amigo.Plugins.AutoClose.Tests.Decisions;
 
 public sealed class AutoCloseDeciderTests

@@ -1,23 +1,3 @@
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Jobs;
-using Amigo.Plugins.AutoClose.Data;
-using System.CommandLine;
-using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.AutoClose.Cli;
-using Amigo.Plugins.AutoClose.Running;
-using Amigo.Plugins.AutoClose.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.AutoClose.Tests.Http;
 
 public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

@@ -1,7 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Plugins.AutoClose.Tests.Support;
 
 /// <summary>

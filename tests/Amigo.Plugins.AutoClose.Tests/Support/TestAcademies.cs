@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.Academies;
-
 namespace Amigo.Plugins.AutoClose.Tests.Support;
 
 /// <summary>The kit's academies with this plugin's section given as flat keys.</summary>
