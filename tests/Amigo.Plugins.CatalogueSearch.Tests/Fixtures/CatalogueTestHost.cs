@@ -1,13 +1,3 @@
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Testing.Clock;
-using Microsoft.Extensions.Time.Testing;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>
