@@ -1,12 +1,3 @@
-using Amigo.Connector.Testing.ITop;
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 /// <summary>Dispatch inside one iTop (Toulouse and Montpellier share it, as in recordings 55, 100, 102, 103).</summary>

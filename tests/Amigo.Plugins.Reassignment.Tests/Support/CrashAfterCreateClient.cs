@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.ITop;
-
 namespace Amigo.Plugins.Reassignment.Tests.Support;
 
 /// <summary>The host "dies" right after a create reached iTop: the create is applied, then the caller never hears back.</summary>

@@ -1,21 +1,3 @@
-using Amigo.Connector.Testing.Audit;
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Jobs;
-using Amigo.Connector.Data;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Execution;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Plugins.Reassignment.Tests.Support;
 
 /// <summary>

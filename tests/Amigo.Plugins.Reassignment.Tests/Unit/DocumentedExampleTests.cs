@@ -1,10 +1,3 @@
-using Amigo.Connector.Testing.Academies;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using Amigo.Plugins.Reassignment.Settings;
-using Amigo.Plugins.Reassignment.Tests.Support;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 /// <summary>The full settings example of docs/plugins/reassignment.md binds and validates for every academy.</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Settings;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class SettingsTests

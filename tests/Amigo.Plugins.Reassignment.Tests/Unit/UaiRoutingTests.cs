@@ -1,8 +1,3 @@
-using Amigo.Connector.Testing.Academies;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class UaiRoutingTests
