@@ -1,8 +1,3 @@
-using Amigo.Connector.Testing.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 /// <summary>The real connector host (the kit's harness) with the reporting plugin enabled for Toulouse and Montpellier.</summary>

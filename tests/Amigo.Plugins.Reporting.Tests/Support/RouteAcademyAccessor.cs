@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Testing.Academies;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 /// <summary>Stand-in for the host's accessor: the academy named by the {academy} route value (the reports read only the database).</summary>
