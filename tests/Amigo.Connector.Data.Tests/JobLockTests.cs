@@ -1,7 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Npgsql;
-
 namespace Amigo.Connector.Data.Tests;
 
 public sealed class JobLockTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

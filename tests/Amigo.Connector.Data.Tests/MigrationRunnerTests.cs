@@ -1,8 +1,3 @@
-using Amigo.Connector.Data.Migrations;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Data.Tests;
 
 public sealed class MigrationRunnerTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

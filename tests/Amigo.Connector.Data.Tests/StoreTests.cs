@@ -1,12 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Clock;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-
 namespace Amigo.Connector.Data.Tests;
 
 public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Admin keys see everything; an academy key sees and changes only its academy; plugin-authenticated endpoints need no key.</summary>

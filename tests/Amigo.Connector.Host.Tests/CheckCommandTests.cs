@@ -1,12 +1,3 @@
-using System.Net;
-using System.Reflection;
-using System.Text.Json;
-using Amigo.Connector.Host.Cli;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.AspNetCore.TestHost;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

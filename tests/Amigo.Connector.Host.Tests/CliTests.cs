@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Host.Cli;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>The <c>amigo</c> command line: JSON output and exit codes.</summary>

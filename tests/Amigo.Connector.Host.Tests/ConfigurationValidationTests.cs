@@ -1,5 +1,3 @@
-using Amigo.Connector.Host.Configuration;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Bad configuration stops the start with one clear message per problem, naming the academy and the setting.</summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>A plugin disabled for an academy runs nothing and serves nothing there; a database switch wins over the configuration.</summary>

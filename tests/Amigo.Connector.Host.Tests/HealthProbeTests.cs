@@ -1,8 +1,3 @@
-using Amigo.Connector.Host.Cli;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary><c>amigo probe URL</c>, the container health check: 0 only for a 2xx answer.</summary>

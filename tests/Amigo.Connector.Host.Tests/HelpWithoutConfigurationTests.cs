@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using Amigo.Connector.Host.Cli;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Health and manual triggers over HTTP.</summary>

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Reflection;
-using System.Text.Json;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

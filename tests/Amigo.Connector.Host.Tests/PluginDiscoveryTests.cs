@@ -1,10 +1,3 @@
-using System.Net;
-using Amigo.Connector.Host.Plugins;
-using Amigo.Connector.Testing.Clock;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

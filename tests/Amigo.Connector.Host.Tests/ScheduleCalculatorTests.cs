@@ -1,6 +1,3 @@
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Jobs;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Schedules are read in the academy's time zone, daylight-saving changes included.</summary>

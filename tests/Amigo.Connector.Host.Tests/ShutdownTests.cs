@@ -1,8 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Shutdown waits for running jobs up to Amigo:Scheduler:ShutdownTimeout, then cancels them and records it.</summary>

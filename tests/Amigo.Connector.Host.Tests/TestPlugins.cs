@@ -1,14 +1,3 @@
-using System.Collections.Concurrent;
-using System.CommandLine;
-using System.ComponentModel.DataAnnotations;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Settings of <see cref="CountingPlugin"/>: <c>Label</c> keys the counters so parallel tests do not share them.</summary>

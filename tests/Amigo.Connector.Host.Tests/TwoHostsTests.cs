@@ -1,8 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>Two hosts against one database: a given (academy, job) runs once at a time across them.</summary>

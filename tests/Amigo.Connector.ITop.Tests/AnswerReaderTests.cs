@@ -1,6 +1,3 @@
-using System.Text;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>

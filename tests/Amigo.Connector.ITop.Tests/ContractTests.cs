@@ -1,5 +1,3 @@
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>The contract against the simulation (always run).</summary>

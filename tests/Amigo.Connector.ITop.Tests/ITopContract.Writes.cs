@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Refusals of writes and reads the client never provokes on purpose but must read right, sent raw.</summary>

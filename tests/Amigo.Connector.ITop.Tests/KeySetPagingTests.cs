@@ -1,5 +1,3 @@
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Reading every ticket while tickets are created and updated: id windows neither miss nor repeat.</summary>

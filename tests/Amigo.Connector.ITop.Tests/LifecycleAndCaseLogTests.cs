@@ -1,5 +1,3 @@
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Stock lifecycle through stimuli and append-only case logs, against the stateful simulation.</summary>

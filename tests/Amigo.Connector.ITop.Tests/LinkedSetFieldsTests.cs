@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Linked sets (e.g. a user's profiles) are written whole, never as a case log.</summary>

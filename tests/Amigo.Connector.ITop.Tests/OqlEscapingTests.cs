@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>

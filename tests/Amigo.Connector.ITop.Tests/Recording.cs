@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.ITop;
-using Amigo.Connector.Simulation;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>One exchange recorded against a real iTop 3.2 (see ../shared/itop/recordings/INDEX.md).</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.ITop;
-using Amigo.Connector.Simulation;
-using WireMock.Server;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>A WireMock server loaded with the static mappings of mappings/ (one per recording, chosen by a request header).</summary>

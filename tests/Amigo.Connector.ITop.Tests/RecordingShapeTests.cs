@@ -1,6 +1,3 @@
-using Amigo.Connector.Testing.ITop;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>

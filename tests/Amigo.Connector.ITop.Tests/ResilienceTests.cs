@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Amigo.Connector.Simulation;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Retries for reads, never a blind retry for writes, clear transport errors, secrets kept out of messages and logs, cancellation.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Simulation;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>

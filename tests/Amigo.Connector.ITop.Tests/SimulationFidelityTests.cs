@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>The simulation replays recorded raw requests and answers the recorded bodies byte for byte (data-independent exchanges).</summary>

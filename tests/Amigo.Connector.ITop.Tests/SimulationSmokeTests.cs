@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 public sealed class SimulationSmokeTests

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>A streamed answer that stops arriving fails after the timeout instead of hanging the sync.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop.Model;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>iTop's offset-less local times in Europe/Paris, across both DST changes; cut-offs are literals, never NOW().</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop.Model;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Tests;
 
 /// <summary>Typed records mapped from the recorded answers (field names exactly as iTop 3.2 sends them).</summary>

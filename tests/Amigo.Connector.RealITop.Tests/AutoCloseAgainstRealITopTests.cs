@@ -1,7 +1,3 @@
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>Auto-close against the real iTop closes exactly the due set, computed here from iTop's own database.</summary>

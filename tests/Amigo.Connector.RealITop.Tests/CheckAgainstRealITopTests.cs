@@ -1,9 +1,3 @@
-using Amigo.Connector.Host.Cli;
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-using Amigo.Connector.Testing.Host;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>Reassignment against the real iTop dispatches misrouted tickets to the platform team, with the journal note.</summary>

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>The reports, fed by a sync of the real iTop, count what SQL on iTop's own database counts.</summary>

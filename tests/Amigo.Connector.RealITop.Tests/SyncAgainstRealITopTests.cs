@@ -1,7 +1,3 @@
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>The sync against the real iTop copies exactly what iTop's database holds.</summary>

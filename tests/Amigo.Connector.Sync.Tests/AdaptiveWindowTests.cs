@@ -1,10 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>

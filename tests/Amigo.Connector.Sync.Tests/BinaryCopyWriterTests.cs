@@ -1,8 +1,3 @@
-using System.Text;
-using Amigo.Connector.Testing.Postgres;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>The binary COPY encoder, read back through PostgreSQL.</summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>An iTop client that "kills the host" (throws) after a given number of objects read: a sync dying at that point.</summary>

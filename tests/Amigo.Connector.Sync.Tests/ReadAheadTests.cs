@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>The read-ahead of pages: items are chunks of rows (like the client's pages), bounded by their rows.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>
@@ -7,29 +5,18 @@ namespace Amigo.Connector.Sync.Tests;
 /// (the sync never writes to iTop). Subclasses override <see cref="StreamAsync"/>; pages then come from the interface's
 /// default, made from the objects it yields.
 /// </summary>
-internal abstract class ReadingITopClient(IITopClient inner) : IITopClient
+internal abstract class ReadingITopClient(IITopClient inner) : DelegatingITopClient(inner)
 {
-    protected IITopClient Inner => inner;
+    public abstract override IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default);
 
-    public string InstanceName => inner.InstanceName;
+    public override Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default) => throw NeverWrites();
 
-    public ITopTimeZone TimeZone => inner.TimeZone;
+    public override Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default) => throw NeverWrites();
 
-    public Task<IReadOnlyList<ITopOperation>> ListOperationsAsync(CancellationToken cancellationToken = default) => inner.ListOperationsAsync(cancellationToken);
+    public override Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default) => throw NeverWrites();
 
-    public Task<bool> CheckCredentialsAsync(string user, string password, CancellationToken cancellationToken = default) => inner.CheckCredentialsAsync(user, password, cancellationToken);
+    public override Task<ITopDeleteResult> DeleteAsync(string className, ITopKey key, string comment, bool simulate, CancellationToken cancellationToken = default) =>
+        throw NeverWrites();
 
-    public Task<ITopGetResult> GetAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.GetAsync(request, cancellationToken);
-
-    public abstract IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default);
-
-    public Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default) => throw new NotSupportedException("The sync never writes to iTop.");
-
-    public Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default) => throw new NotSupportedException("The sync never writes to iTop.");
-
-    public Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default) => throw new NotSupportedException("The sync never writes to iTop.");
-
-    public Task<ITopDeleteResult> DeleteAsync(string className, ITopKey key, string comment, bool simulate, CancellationToken cancellationToken = default) => throw new NotSupportedException("The sync never writes to iTop.");
-
-    public Task<ITopGetResult> GetRelatedAsync(ITopRelatedRequest request, CancellationToken cancellationToken = default) => inner.GetRelatedAsync(request, cancellationToken);
+    private static NotSupportedException NeverWrites() => new("The sync never writes to iTop.");
 }

@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Amigo.Connector.Sync.Tests;
 
 public sealed class RegistrationTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>

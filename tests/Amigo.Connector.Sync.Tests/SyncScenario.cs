@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Data;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>An iTop simulation seeded with a small academy, and helpers to sync it into a database and compare.</summary>

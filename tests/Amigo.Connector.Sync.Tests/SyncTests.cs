@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Sync.Tests;
 
 public sealed class SyncTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

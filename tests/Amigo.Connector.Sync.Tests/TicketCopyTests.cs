@@ -1,11 +1,3 @@
-using System.Globalization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Newtonsoft.Json.Linq;
-using Npgsql;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>

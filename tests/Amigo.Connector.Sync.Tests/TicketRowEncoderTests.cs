@@ -1,10 +1,3 @@
-using System.Globalization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.Postgres;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Sync.Tests;
 
 public sealed class TicketRowEncoderTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

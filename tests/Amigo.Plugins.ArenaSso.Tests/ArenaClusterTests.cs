@@ -1,11 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>Two connector hosts behind one load balancer, sharing iTop and the real PostgreSQL database.</summary>

@@ -1,12 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>
@@ -52,7 +43,7 @@ public sealed class ArenaHeaderEncodingTests(PostgresFixture postgres) : IClassF
     [Fact]
     public async Task A_Latin_1_name_reaches_the_bridge_through_the_real_host_on_Kestrel()
     {
-        await using var app = KestrelBridgeHost.Build(postgres.ConnectionString, new Dictionary<string, string> { ["HandoffMode"] = "Redirect", ["PortalUrl"] = "https://assistance.ac-toulouse.fr/" });
+        await using var app = BridgeConnectorHost.Build(postgres.ConnectionString, new Dictionary<string, string?> { ["HandoffMode"] = "Redirect", ["PortalUrl"] = "https://assistance.ac-toulouse.fr/" });
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
 

@@ -1,8 +1,3 @@
-using Amigo.Plugins.ArenaSso.Identity;
-using Amigo.Plugins.ArenaSso.Settings;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 public sealed class ArenaIdentityReaderTests

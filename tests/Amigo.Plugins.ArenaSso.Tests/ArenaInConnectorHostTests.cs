@@ -1,13 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Npgsql;
 
 namespace Amigo.Plugins.ArenaSso.Tests;
 
@@ -24,27 +15,14 @@ public sealed class ArenaInConnectorHostTests(PostgresFixture postgres) : IClass
 
     public async Task InitializeAsync()
     {
-        _app = ConnectorApplication.Build([], options =>
+        _app = BridgeConnectorHost.Build(postgres.ConnectionString, new Dictionary<string, string?>
         {
-            options.ScanPluginsFolder = false;
-            options.RunScheduler = false;
-            options.PluginAssemblies.Add(typeof(ArenaSsoPlugin).Assembly);
-            options.ConfigureWebHost = web => web.UseTestServer();
-            var c = options.Configuration;
-            c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
-            c["Amigo:Academies:toulouse:DisplayName"] = "Académie de Toulouse";
-            c["Amigo:Academies:toulouse:ITop:Url"] = _sim.Url;
-            c["Amigo:Academies:toulouse:ITop:User"] = ArenaScenario.BridgeUser.Login;
-            c["Amigo:Academies:toulouse:ITop:Password"] = ArenaScenario.BridgeUser.Password;
-            c["Amigo:Academies:toulouse:Plugins:arena:Enabled"] = "true";
-            c["Amigo:Academies:toulouse:Plugins:arena:TrustedProxies:0"] = "10.20.0.0/24";
-            c["Amigo:Academies:toulouse:Plugins:arena:SharedSecret"] = ArenaScenario.Secret;
-            c["Amigo:Academies:toulouse:Plugins:arena:DefaultOrganizationCode"] = "AC-TLS";
-            c["Amigo:Academies:toulouse:Plugins:arena:HandoffMode"] = "Redirect";
-            c["Amigo:Academies:toulouse:Plugins:arena:PortalUrl"] = "https://assistance.ac-toulouse.fr/";
+            ["TrustedProxies:0"] = "10.20.0.0/24",
+            ["HandoffMode"] = "Redirect",
+            ["PortalUrl"] = "https://assistance.ac-toulouse.fr/",
             // Every login reads iTop again, so the second login below shows that nothing is written, not just cached.
-            c["Amigo:Academies:toulouse:Plugins:arena:CacheDuration"] = "00:00:00";
-        });
+            ["CacheDuration"] = "00:00:00",
+        }, web => web.UseTestServer(), (_sim.Url, ArenaScenario.BridgeUser.Login, ArenaScenario.BridgeUser.Password));
         await _app.StartAsync();
     }
 

@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Microsoft.AspNetCore.Hosting;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>The deployment check <c>amigo check</c> calls: is iTop served under the bridge's path, linking back through it?</summary>
@@ -83,7 +74,7 @@ public sealed class ArenaPortalProbeTests(PostgresFixture postgres) : IClassFixt
     public async Task The_host_checks_the_deployment_at_start_without_any_request()
     {
         _itopWeb.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(404));
-        await using var app = KestrelBridgeHost.Build(postgres.ConnectionString, new Dictionary<string, string> { ["ITopWebUrl"] = _itopWeb.Url + "/" });
+        await using var app = BridgeConnectorHost.Build(postgres.ConnectionString, new Dictionary<string, string?> { ["ITopWebUrl"] = _itopWeb.Url + "/" });
         await app.StartAsync();
 
         for (var i = 0; i < 100 && !_itopWeb.LogEntries.Any(); i++) await Task.Delay(100);

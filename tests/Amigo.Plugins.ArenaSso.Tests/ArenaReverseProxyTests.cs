@@ -1,10 +1,3 @@
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>Reverse-proxy hand-off (YARP) to the academy's iTop web application, a WireMock server here.</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.ArenaSso.Settings;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 public sealed class ArenaSsoSettingsTests

@@ -1,6 +1,4 @@
 using System.Net;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace Amigo.Plugins.ArenaSso.Tests;
 

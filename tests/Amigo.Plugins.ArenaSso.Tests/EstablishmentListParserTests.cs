@@ -1,5 +1,3 @@
-using Amigo.Plugins.ArenaSso.Identity;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 public sealed class EstablishmentListParserTests

@@ -1,8 +1,3 @@
-using Amigo.Plugins.ArenaSso.Provisioning;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 public sealed class ProvisioningCacheTests

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 public sealed class AnalysisTests

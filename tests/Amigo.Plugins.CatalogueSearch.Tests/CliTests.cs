@@ -1,13 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Cli;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using Amigo.Connector.Testing.Clock;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary><c>amigo catalogue search "…" --academy ID [--org …] [--json]</c> through System.CommandLine.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>Searches reuse per-thread working memory: results must not depend on what ran before or beside them.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>GET /api/academies/{academy}/catalogue/search through the real handler on an in-process server.</summary>

@@ -1,10 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 public sealed class IncrementalRefreshTests

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Search;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>The behaviours of issue 6 on the Normandie catalogue of the portal guide (seed 000_315773630321b454.txt).</summary>

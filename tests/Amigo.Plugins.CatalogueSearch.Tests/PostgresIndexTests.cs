@@ -1,12 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>The index built from the synced tables of a migrated connector database (catalogue_entries, service_offers, organizations, tickets).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using Xunit.Abstractions;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>Relevance on the labelled set (LabelledQueries.json): MRR@10 ≥ 0.9 and hit@1 ≥ 0.8.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Search;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>Offers vary by establishment (guide, "Les offres de services peuvent varier…"): a user sees only their organization's.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Search;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 public sealed class SettingsTests

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Amigo.Connector.Contracts.Faults;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>

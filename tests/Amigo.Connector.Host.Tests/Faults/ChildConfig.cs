@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>A configuration file for a child <c>amigo</c>: one academy on the given iTop, autoclose and reassign enabled.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.RealITop;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Connector.Testing.RealITop;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>

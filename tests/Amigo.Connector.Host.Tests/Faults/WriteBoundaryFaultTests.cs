@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Connector.Testing.RealITop;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Tests.Faults;
 
 /// <summary>

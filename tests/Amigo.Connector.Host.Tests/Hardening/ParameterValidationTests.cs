@@ -1,6 +1,3 @@
-using System.Net;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.Host.Tests.Hardening;
 
 /// <summary>Parameters are checked before they reach SQL: NUL and invalid UTF-8 are a 400 problem+json, never a 500.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Host.Cli;
-using Microsoft.AspNetCore.TestHost;
-
 namespace Amigo.Connector.Host.Tests.Hardening;
 
 /// <summary><c>amigo serve</c> with the database down: one line and exit code 5, after retrying when configured to wait.</summary>

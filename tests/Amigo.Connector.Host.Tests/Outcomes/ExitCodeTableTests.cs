@@ -1,12 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Cli;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Connector.Host.Tests.Outcomes;
 
 /// <summary>

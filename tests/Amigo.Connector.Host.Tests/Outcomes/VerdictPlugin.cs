@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Tests.Outcomes;
 
 /// <summary>Settings of <see cref="VerdictPlugin"/>: the status its job reports.</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Cli;
-using Amigo.Connector.Host.Tests.Faults;
-using Amigo.Connector.Testing.Postgres;
-
 namespace Amigo.Connector.Host.Tests.Outcomes;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Host;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
-using Amigo.Connector.Testing.RealITop;
-
 namespace Amigo.Connector.RealITop.Tests.Support;
 
 /// <summary>
@@ -39,30 +28,19 @@ public sealed class LabConnector : IAsyncDisposable
     {
         var lab = RealITopLab.Current ?? throw new InvalidOperationException("No real iTop lab in the environment.");
         var connectionString = await postgres.CreateDatabaseAsync();
+        var configuration = ConnectorTestHost.Configuration(connectionString)
+            .WithAcademy(Academy, "Académie du laboratoire", lab.Url, lab.User, lab.Password)
+            .WithApiKey(0, "ops", AdminKey);
+        configuration["Amigo:Database:MigrateOnStart"] = "true";
+        configuration["Amigo:PluginsPath"] = ShippedPlugins.Folder();
         const string prefix = $"Amigo:Academies:{Academy}:";
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Amigo:Database:ConnectionString"] = connectionString,
-            ["Amigo:Database:MigrateOnStart"] = "true",
-            ["Amigo:PluginsPath"] = ShippedPlugins.Folder(),
-            ["Amigo:ApiKeys:0:Name"] = "ops",
-            ["Amigo:ApiKeys:0:Key"] = AdminKey,
-            ["Amigo:ApiKeys:0:Admin"] = "true",
-            [prefix + "DisplayName"] = "Académie du laboratoire",
-            [prefix + "ITop:Url"] = lab.Url,
-            [prefix + "ITop:User"] = lab.User,
-            [prefix + "ITop:Password"] = lab.Password,
-            [prefix + "ITop:TimeZone"] = RealITopLab.Zone.Id,
-            [prefix + "Lifecycle"] = "itop-stock",
-        };
+        configuration[prefix + "ITop:TimeZone"] = RealITopLab.Zone.Id;
+        configuration[prefix + "Lifecycle"] = "itop-stock";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[prefix + key] = value;
-        var app = ConnectorApplication.Build([], options =>
+        var app = ConnectorTestHost.Build(configuration, options =>
         {
             options.ScanPluginsFolder = true;
-            options.RunScheduler = false;
             options.HostName = "real-itop-tests";
-            options.ConfigureWebHost = web => web.UseTestServer();
-            foreach (var (key, value) in configuration) options.Configuration[key] = value;
         });
         await app.StartAsync();
         return new LabConnector(app, NpgsqlDataSource.Create(connectionString));
@@ -76,12 +54,7 @@ public sealed class LabConnector : IAsyncDisposable
         });
 
     /// <summary>An HTTP client of the host with the admin key.</summary>
-    public HttpClient Client()
-    {
-        var client = _app.GetTestClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-        return client;
-    }
+    public HttpClient Client() => _app.Client(AdminKey);
 
     /// <summary>The synced (not deleted) tickets of the academy, by iTop id.</summary>
     public async Task<Dictionary<long, ITopTicketRow>> SyncedTicketsAsync()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Amigo.Connector.Testing.Browser;
 
 /// <summary>Debian's chromium for the end-to-end tests: installed with apt-get when missing (Playwright downloads nothing).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit;
 
 namespace Amigo.Connector.Testing.Clock;

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Testing.Jobs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Amigo.Connector.Testing.Postgres;
 
 /// <summary>Accepts the connection string forms people paste into AMIGO_PG: Npgsql, libpq key/value and libpq URIs.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using Npgsql;
-
 namespace Amigo.Connector.Testing.Postgres;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Xunit;
-using MySqlConnector;
 
 namespace Amigo.Connector.Testing.RealITop;
 

@@ -1,15 +1,4 @@
-using Amigo.Connector.Testing.Browser;
-using System.Collections.Concurrent;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 
@@ -200,26 +189,12 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
     /// <summary>The real connector host on Kestrel at the lab's bridge address (the origin of the copy's app_root_url).</summary>
     private async Task<WebApplication> StartBridgeAsync(Uri bridge, Uri itopWeb)
     {
-        var app = ConnectorApplication.Build([], options =>
+        var app = BridgeConnectorHost.Build(postgres.ConnectionString, new Dictionary<string, string?>
         {
-            options.ScanPluginsFolder = false;
-            options.RunScheduler = false;
-            options.PluginAssemblies.Add(typeof(ArenaSsoPlugin).Assembly);
-            options.ConfigureWebHost = web => web.UseUrls(bridge.GetLeftPart(UriPartial.Authority));
-            var c = options.Configuration;
-            c["Amigo:Database:ConnectionString"] = postgres.ConnectionString;
-            c[$"Amigo:Academies:{Academy}:DisplayName"] = "Académie de Toulouse";
-            c[$"Amigo:Academies:{Academy}:ITop:Url"] = ITopLab.Get("AMIGO_ITOP_URL");
-            c[$"Amigo:Academies:{Academy}:ITop:User"] = ITopLab.Get("AMIGO_ITOP_ARENA_USER");
-            c[$"Amigo:Academies:{Academy}:ITop:Password"] = ITopLab.Get("AMIGO_ITOP_ARENA_PASSWORD");
-            var arena = $"Amigo:Academies:{Academy}:Plugins:arena:";
-            c[arena + "Enabled"] = "true";
-            c[arena + "HandoffMode"] = "ReverseProxy";
-            c[arena + "ITopWebUrl"] = itopWeb.ToString();
-            c[arena + "TrustedProxies:0"] = "127.0.0.1/32";
-            c[arena + "SharedSecret"] = ArenaScenario.Secret;
-            c[arena + "DefaultOrganizationCode"] = "AC-TLS";
-        });
+            ["HandoffMode"] = "ReverseProxy",
+            ["ITopWebUrl"] = itopWeb.ToString(),
+        }, web => web.UseUrls(bridge.GetLeftPart(UriPartial.Authority)),
+            (ITopLab.Get("AMIGO_ITOP_URL"), ITopLab.Get("AMIGO_ITOP_ARENA_USER"), ITopLab.Get("AMIGO_ITOP_ARENA_PASSWORD")));
         await app.StartAsync();
         return app;
     }

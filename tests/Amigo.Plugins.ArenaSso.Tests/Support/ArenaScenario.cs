@@ -1,15 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 

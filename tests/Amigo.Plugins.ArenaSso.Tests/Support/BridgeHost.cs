@@ -1,16 +1,4 @@
 using System.Net;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
@@ -45,7 +33,8 @@ internal sealed class BridgeHost : IAsyncDisposable
         var byId = academies.ToDictionary(a => a.Id, StringComparer.Ordinal);
         builder.Services.AddSingleton(audit);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IAcademyAccessor>(provider => new RouteAcademyAccessor(provider.GetRequiredService<IHttpContextAccessor>(), byId));
+        var registry = new TestAcademyRegistry([.. byId.Values]);
+        builder.Services.AddSingleton<IAcademyAccessor>(provider => new RouteAcademyAccessor(provider.GetRequiredService<IHttpContextAccessor>(), registry));
         configure?.Invoke(builder.Services);
         var plugin = new ArenaSsoPlugin();
         plugin.ConfigureServices(builder.Services);
@@ -75,24 +64,12 @@ internal sealed class BridgeHost : IAsyncDisposable
     }
 
     public static AcademyContext Academy(
-        string id, Amigo.Connector.ITop.IITopClient itop, IDictionary<string, string?> arenaSettings, AcademyFieldMap? fieldMap = null)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(arenaSettings.Select(s => new KeyValuePair<string, string?>("arena:" + s.Key, s.Value)))
-            .Build();
-        return new AcademyContext(id, "Académie de " + id, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"),
-            BuiltInProfiles.Stock, fieldMap ?? new AcademyFieldMap(), itop, configuration);
-    }
+        string id, Amigo.Connector.ITop.IITopClient itop, IDictionary<string, string?> arenaSettings, AcademyFieldMap? fieldMap = null) =>
+        TestAcademy.Create(id, itop, "arena", arenaSettings, fieldMap: fieldMap);
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class RouteAcademyAccessor(IHttpContextAccessor http, IReadOnlyDictionary<string, AcademyContext> academies) : IAcademyAccessor
-    {
-        public AcademyContext Current =>
-            academies[(string)http.HttpContext!.GetRouteValue("academy")!];
     }
 }

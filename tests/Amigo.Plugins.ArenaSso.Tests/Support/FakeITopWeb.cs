@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>

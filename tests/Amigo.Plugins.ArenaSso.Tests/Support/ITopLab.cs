@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>

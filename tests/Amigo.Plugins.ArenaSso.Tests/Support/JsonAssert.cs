@@ -1,6 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>Structural comparison of JSON values (what the bridge sent to iTop).</summary>

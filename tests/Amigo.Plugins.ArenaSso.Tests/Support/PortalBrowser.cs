@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
-
 namespace Amigo.Plugins.ArenaSso.Tests.Support;
 
 /// <summary>A browser's cookie jar in front of the bridge (TestServer): keeps what the bridge sets, sends it back.</summary>

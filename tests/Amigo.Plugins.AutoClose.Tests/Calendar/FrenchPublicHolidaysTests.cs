@@ -1,5 +1,3 @@
-using Amigo.Plugins.AutoClose.Calendar;
-
 namespace Amigo.Plugins.AutoClose.Tests.Calendar;
 
 public sealed class FrenchPublicHolidaysTests

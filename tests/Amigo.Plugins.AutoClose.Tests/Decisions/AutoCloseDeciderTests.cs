@@ -1,8 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using Amigo.Plugins.AutoClose.Tests.Support;
-
 namespace Amigo.Plugins.AutoClose.Tests.Decisions;
 
 public sealed class AutoCloseDeciderTests
@@ -11,7 +6,7 @@ public sealed class AutoCloseDeciderTests
 
     private static AutoCloseDecider Decider(IDictionary<string, string?>? settings = null)
     {
-        var academy = TestAcademies.Create("normandie", new UnusedITopClient(), settings);
+        var academy = TestAcademies.Create("normandie", new UnusedITopClient(TestAcademies.Paris), settings);
         return new AutoCloseDecider(AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose")));
     }
 

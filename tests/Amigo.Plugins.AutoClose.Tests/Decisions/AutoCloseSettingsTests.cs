@@ -1,23 +1,17 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.AutoClose.Calendar;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using Amigo.Plugins.AutoClose.Tests.Support;
-
 namespace Amigo.Plugins.AutoClose.Tests.Decisions;
 
 public sealed class AutoCloseSettingsTests
 {
     private static IReadOnlyList<string> Problems(IDictionary<string, string?> values, LifecycleProfile? profile = null)
     {
-        var academy = TestAcademies.Create("montpellier", new UnusedITopClient(), values, profile);
+        var academy = TestAcademies.Create("montpellier", new UnusedITopClient(TestAcademies.Paris), values, profile);
         return academy.GetPluginSettings<AutoCloseSettings>("autoclose").AllProblems(academy);
     }
 
     [Fact]
     public void Defaults_follow_the_tutorials_and_the_stock_profile()
     {
-        var academy = TestAcademies.Create("normandie", new UnusedITopClient());
+        var academy = TestAcademies.Create("normandie", new UnusedITopClient(TestAcademies.Paris));
         var settings = academy.GetPluginSettings<AutoCloseSettings>("autoclose");
         var policy = AutoClosePolicy.Create(academy, settings);
 
@@ -31,7 +25,7 @@ public sealed class AutoCloseSettingsTests
     [Fact]
     public void Montpellier_sets_16_days()
     {
-        var academy = TestAcademies.Create("montpellier", new UnusedITopClient(), new Dictionary<string, string?> { ["DelayDays"] = "16" });
+        var academy = TestAcademies.Create("montpellier", new UnusedITopClient(TestAcademies.Paris), new Dictionary<string, string?> { ["DelayDays"] = "16" });
         Assert.Equal(16, academy.GetPluginSettings<AutoCloseSettings>("autoclose").DelayDays);
     }
 
@@ -64,7 +58,7 @@ public sealed class AutoCloseSettingsTests
     [Fact]
     public void Invalid_settings_stop_the_policy_before_anything_happens()
     {
-        var academy = TestAcademies.Create("x", new UnusedITopClient(), new Dictionary<string, string?> { ["DelayDays"] = "-1" });
+        var academy = TestAcademies.Create("x", new UnusedITopClient(TestAcademies.Paris), new Dictionary<string, string?> { ["DelayDays"] = "-1" });
         var error = Assert.Throws<AutoCloseConfigurationException>(() => AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose")));
         Assert.Contains("DelayDays", error.Message);
     }

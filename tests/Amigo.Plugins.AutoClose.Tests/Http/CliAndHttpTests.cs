@@ -1,22 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Jobs;
-using Amigo.Plugins.AutoClose.Data;
-using System.CommandLine;
-using System.Net;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.AutoClose.Cli;
-using Amigo.Plugins.AutoClose.Running;
-using Amigo.Plugins.AutoClose.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.AutoClose.Tests.Http;
 
 public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
@@ -26,7 +7,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
     private ServiceProvider HostServices(AutoCloseScenario scenario, bool enabled = true)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IAcademyRegistry>(new TestRegistry(scenario.Academy, enabled));
+        services.AddSingleton<IAcademyRegistry>(new TestAcademyRegistry(scenario.Academy) { EnabledPlugins = new HashSet<string>(enabled ? [AutoClosePlugin.PluginId] : []) });
         services.AddSingleton<IAuditLog>(scenario.Audit);
         services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(postgres.DataSource));
         services.AddSingleton<TimeProvider>(scenario.Time);
@@ -109,7 +90,7 @@ public sealed class CliAndHttpTests(PostgresFixture postgres) : IClassFixture<Po
 
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddSingleton<IAcademyAccessor>(new TestRegistry(scenario.Academy));
+        builder.Services.AddSingleton<IAcademyAccessor>(new TestAcademyRegistry(scenario.Academy));
         builder.Services.AddSingleton<IAuditLog>(scenario.Audit);
         await using var app = builder.Build();
         new AutoClosePlugin().MapEndpoints(app.MapGroup("/api/academies/{academy}/autoclose"));

@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Tests.Support;
-
 namespace Amigo.Plugins.AutoClose.Tests.Running;
 
 /// <summary>Runs against the stateful simulated iTop and real PostgreSQL. Stimulus shapes mirror recordings 109 (ev_close) and 112 (public_log in a stimulus).</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Testing.Clock;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Tests.Support;
-
 namespace Amigo.Plugins.AutoClose.Tests.Running;
 
 /// <summary>

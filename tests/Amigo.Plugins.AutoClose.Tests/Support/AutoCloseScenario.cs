@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Data;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.AutoClose.Data;
-using Amigo.Plugins.AutoClose.Running;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.AutoClose.Tests.Support;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using Amigo.Connector.Testing.Clock;
-using Microsoft.Extensions.Time.Testing;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>
@@ -56,24 +45,4 @@ public sealed class CatalogueTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
     }
-
-    private sealed class RouteAcademyAccessor(IHttpContextAccessor http, IAcademyRegistry registry) : IAcademyAccessor
-    {
-        public AcademyContext Current =>
-            registry.Find((string)http.HttpContext!.GetRouteValue("academy")!) ?? throw new InvalidOperationException("unknown academy");
-    }
-}
-
-/// <summary>A fixed list of academies, each with the catalogue plugin enabled.</summary>
-public sealed class TestAcademyRegistry(IReadOnlyList<AcademyContext> academies) : IAcademyRegistry
-{
-    /// <inheritdoc />
-    public IReadOnlyList<AcademyContext> All => academies;
-
-    /// <inheritdoc />
-    public AcademyContext? Find(string academyId) => academies.FirstOrDefault(academy => academy.Id == academyId);
-
-    /// <inheritdoc />
-    public Task<bool> IsPluginEnabledAsync(string academyId, string pluginId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Find(academyId) is not null);
 }

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>An <see cref="ICatalogueSource"/> over lists, counting what each refresh loads.</summary>

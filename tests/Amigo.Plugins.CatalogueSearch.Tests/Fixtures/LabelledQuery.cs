@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>A query of the labelled set: what a person typed, their organization and the subcategory they meant.</summary>

@@ -1,3 +1,4 @@
+// Its own using lines: CatalogueSearchBench compiles this file too, without the test project's <Using> items.
 using Amigo.Plugins.CatalogueSearch.Data;
 using Amigo.Plugins.CatalogueSearch.Indexing;
 

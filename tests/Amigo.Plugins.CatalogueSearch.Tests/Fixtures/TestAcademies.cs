@@ -1,23 +1,12 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>Academy contexts and ready-made snapshots for the tests.</summary>
 public static class TestAcademies
 {
     /// <summary>An academy context whose <c>Plugins</c> section holds <paramref name="catalogueSettings"/> (keys under <c>catalogue:</c>).</summary>
-    public static AcademyContext Create(string id, IDictionary<string, string?>? catalogueSettings = null)
-    {
-        var values = (catalogueSettings ?? new Dictionary<string, string?>())
-            .ToDictionary(pair => $"{CatalogueSearchSettings.PluginId}:{pair.Key}", pair => pair.Value);
-        var plugins = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    public static AcademyContext Create(string id, IDictionary<string, string?>? catalogueSettings = null) =>
         // The catalogue search never calls iTop: it reads the synced database.
-        return new AcademyContext(id, id, TimeZoneInfo.Utc, BuiltInProfiles.Stock, new AcademyFieldMap(), null!, plugins);
-    }
+        TestAcademy.Create(id, null, CatalogueSearchSettings.PluginId, catalogueSettings, displayName: id, zone: TimeZoneInfo.Utc);
 
     /// <summary>The default profile (default settings, default synonyms).</summary>
     public static CatalogueSearchProfile DefaultProfile { get; } = new(new CatalogueSearchSettings());

@@ -1,8 +1,3 @@
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Clock;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 /// <summary>

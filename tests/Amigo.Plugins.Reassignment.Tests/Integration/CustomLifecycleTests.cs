@@ -1,6 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 /// <summary>The academies' customised lifecycle: the profile's stimuli are used, never a written status.</summary>

@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 /// <summary>Dispatch inside one iTop (Toulouse and Montpellier share it, as in recordings 55, 100, 102, 103).</summary>
@@ -94,7 +87,7 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
         var toulouse = harness.Toulouse;
         // The stimulus is applied but its answer is lost: the run cannot know whether the ticket moved.
         var losing = new AcademyContext(toulouse.Id, toulouse.DisplayName, toulouse.TimeZone, toulouse.Lifecycle, toulouse.FieldMap,
-            new LostStimulusAnswerClient(toulouse.ITop, harness.TlsITop), TestAcademies.Configuration(Settings.MontpellierRule()));
+            new LostStimulusAnswerClient(toulouse.ITop, harness.TlsITop), TestAcademy.Configuration(Settings.MontpellierRule()));
 
         var first = await harness.RunAsync(academy: losing);
         Assert.Equal(1, first.Counts["failed.itop_error"]);
@@ -112,29 +105,18 @@ public sealed class DispatchTests(PostgresFixture postgres) : IClassFixture<Post
     }
 
     /// <summary>Applies stimuli and updates, then answers as if the connection dropped (the simulation's cut answer).</summary>
-    private sealed class LostStimulusAnswerClient(IITopClient inner, ITopSimulation simulation) : IITopClient
+    private sealed class LostStimulusAnswerClient(IITopClient inner, ITopSimulation simulation) : DelegatingITopClient(inner)
     {
-        public string InstanceName => inner.InstanceName;
-        public ITopTimeZone TimeZone => inner.TimeZone;
-        public Task<ITopObject> CreateAsync(ITopWrite write, CancellationToken cancellationToken = default) => inner.CreateAsync(write, cancellationToken);
-        public Task<IReadOnlyList<ITopOperation>> ListOperationsAsync(CancellationToken cancellationToken = default) => inner.ListOperationsAsync(cancellationToken);
-        public Task<bool> CheckCredentialsAsync(string user, string password, CancellationToken cancellationToken = default) => inner.CheckCredentialsAsync(user, password, cancellationToken);
-        public Task<ITopGetResult> GetAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.GetAsync(request, cancellationToken);
-        public Task<ITopGetResult> GetRelatedAsync(ITopRelatedRequest request, CancellationToken cancellationToken = default) => inner.GetRelatedAsync(request, cancellationToken);
-        public IAsyncEnumerable<ITopObject> StreamAsync(ITopGetRequest request, CancellationToken cancellationToken = default) => inner.StreamAsync(request, cancellationToken);
-        public Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default)
+        public override Task<ITopObject> UpdateAsync(ITopWrite write, CancellationToken cancellationToken = default)
         {
             simulation.FailNextAfterApplying();
-            return inner.UpdateAsync(write, cancellationToken);
+            return Inner.UpdateAsync(write, cancellationToken);
         }
 
-        public Task<ITopDeleteResult> DeleteAsync(string className, ITopKey key, string comment, bool simulate, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(className, key, comment, simulate, cancellationToken);
-
-        public Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default)
+        public override Task<ITopObject> ApplyStimulusAsync(ITopStimulus stimulus, CancellationToken cancellationToken = default)
         {
             simulation.FailNextAfterApplying();
-            return inner.ApplyStimulusAsync(stimulus, cancellationToken);
+            return Inner.ApplyStimulusAsync(stimulus, cancellationToken);
         }
     }
 

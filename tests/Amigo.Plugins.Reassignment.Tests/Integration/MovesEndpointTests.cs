@@ -1,12 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Http;
-using Amigo.Plugins.Reassignment.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 public sealed class MovesEndpointTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

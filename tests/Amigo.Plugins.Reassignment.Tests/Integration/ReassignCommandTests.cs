@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 public sealed class ReassignCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

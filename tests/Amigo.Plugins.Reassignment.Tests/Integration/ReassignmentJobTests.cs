@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Execution;
-using Amigo.Plugins.Reassignment.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 public sealed class ReassignmentJobTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>

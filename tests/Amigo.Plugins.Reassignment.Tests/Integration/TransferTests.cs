@@ -1,10 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Execution;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Integration;
 
 /// <summary>Transfers from Toulouse's iTop to Normandie's own iTop (two simulated instances).</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Simulation;
-
 namespace Amigo.Plugins.Reassignment.Tests.Support;
 
 /// <summary>

@@ -1,19 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Testing.Jobs;
-using Amigo.Connector.Data;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Execution;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Plugins.Reassignment.Tests.Support;
 
 /// <summary>
@@ -32,15 +16,15 @@ public sealed class ReassignHarness : IAsyncDisposable
         TlsITop = toulouse;
         Demo = ITopSimulationSeed.Academies(toulouse.Store);
         NormandieITop = normandie;
-        Toulouse = TestAcademies.Create("toulouse", "Académie de Toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings,
-            lifecycle: lifecycle);
-        Registry = new TestRegistry(Toulouse, TestAcademies.Create("montpellier", "Académie de Montpellier",
-            toulouse.CreateClient(o => o with { InstanceName = "montpellier" }), "{}"));
+        Toulouse = TestAcademy.FromJson("toulouse", toulouse.CreateClient(o => o with { InstanceName = "toulouse" }), toulouseSettings,
+            "Académie de Toulouse", lifecycle: lifecycle);
+        Registry = new TestAcademyRegistry(Toulouse, TestAcademy.FromJson("montpellier", toulouse.CreateClient(o => o with { InstanceName = "montpellier" }), "{}",
+            "Académie de Montpellier"));
         if (normandie is not null)
         {
             IITopClient client = normandie.CreateClient(o => o with { InstanceName = "normandie" });
             NormandieClient = wrapNormandie?.Invoke(client) ?? client;
-            Normandie = TestAcademies.Create("normandie", "Académie de Normandie", NormandieClient, normandieSettings);
+            Normandie = TestAcademy.FromJson("normandie", NormandieClient, normandieSettings, "Académie de Normandie");
             Registry.Add(Normandie);
         }
 
@@ -69,9 +53,9 @@ public sealed class ReassignHarness : IAsyncDisposable
     /// <summary>The client the connector uses for Normandie (possibly a fault-injecting decorator).</summary>
     public IITopClient? NormandieClient { get; }
     /// <summary>The academies.</summary>
-    public TestRegistry Registry { get; }
+    public TestAcademyRegistry Registry { get; }
     /// <summary>What the plugin audited.</summary>
-    public MemoryAuditLog Audit { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
     /// <summary>The plugin's services.</summary>
     public IServiceProvider Services => _services;
 

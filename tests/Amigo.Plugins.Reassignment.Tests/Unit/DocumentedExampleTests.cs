@@ -1,9 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using Amigo.Plugins.Reassignment.Settings;
-using Amigo.Plugins.Reassignment.Tests.Support;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 /// <summary>The full settings example of docs/plugins/reassignment.md binds and validates for every academy.</summary>
@@ -19,13 +13,13 @@ public sealed partial class DocumentedExampleTests
     public void The_full_example_of_the_documentation_is_valid()
     {
         var json = JsonBlocks().Matches(File.ReadAllText(DocPath())).Select(m => m.Groups[1].Value).Single(block => block.Contains("\"Academies\""));
-        var configuration = TestAcademies.Configuration(json);
+        var configuration = TestAcademy.Configuration(json);
         var academies = configuration.GetSection("Amigo:Academies").GetChildren().ToList();
 
         Assert.Equal(["montpellier", "toulouse"], academies.Select(a => a.Key).Order());
         foreach (var section in academies)
         {
-            var academy = TestAcademies.Create(section.Key, section.Key, null!, "{}");
+            var academy = TestAcademy.FromJson(section.Key, null, "{}", section.Key);
             var settings = section.GetSection("Plugins:reassign").Get<ReassignmentSettings>()!;
             Assert.Empty(settings.Validate(academy));
             Assert.NotEmpty(settings.Rules);

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Reassignment.Execution;
-using Amigo.Plugins.Reassignment.Rules;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class FrenchNotesTests

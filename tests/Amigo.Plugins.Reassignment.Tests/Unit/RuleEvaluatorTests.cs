@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Settings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class RuleEvaluatorTests

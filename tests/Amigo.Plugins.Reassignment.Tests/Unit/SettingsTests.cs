@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Settings;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class SettingsTests
@@ -43,7 +39,7 @@ public sealed class SettingsTests
     [Fact]
     public void The_documented_example_binds_and_validates()
     {
-        var academy = TestAcademies.Create("toulouse", "Académie de Toulouse", null!, ToulouseExample);
+        var academy = TestAcademy.FromJson("toulouse", null, ToulouseExample, "Académie de Toulouse");
 
         var settings = academy.GetPluginSettings<ReassignmentSettings>("reassign");
 
@@ -60,7 +56,7 @@ public sealed class SettingsTests
     [Fact]
     public void Invalid_rules_are_reported_with_their_name()
     {
-        var academy = TestAcademies.Create("toulouse", "Académie de Toulouse", null!, "{}");
+        var academy = TestAcademy.FromJson("toulouse", null, "{}", "Académie de Toulouse");
         var settings = new ReassignmentSettings
         {
             MoveWindow = TimeSpan.Zero,

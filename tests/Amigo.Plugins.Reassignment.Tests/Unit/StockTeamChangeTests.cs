@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Execution;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 /// <summary>What a team change is on the stock lifecycle, state by state (iTop 3.2's console rules).</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Tests.Support;
-
 namespace Amigo.Plugins.Reassignment.Tests.Unit;
 
 public sealed class UaiRoutingTests
@@ -72,7 +68,7 @@ public sealed class UaiRoutingTests
     [Fact]
     public void Admin_overrides_from_Amigo_Departements_extend_the_table()
     {
-        var configuration = TestAcademies.Configuration("""{ "Amigo": { "Departements": { "064": "bordeaux", "31": "occitanie" } } }""");
+        var configuration = TestAcademy.Configuration("""{ "Amigo": { "Departements": { "064": "bordeaux", "31": "occitanie" } } }""");
         var resolver = new EstablishmentResolver(new DepartementAcademies(ReassignmentPlugin.ReadDepartements(configuration)));
 
         // 0640001? → check letter computed from 640001 % 23.
@@ -85,7 +81,7 @@ public sealed class UaiRoutingTests
     [Fact]
     public void A_blank_override_is_a_configuration_error()
     {
-        var configuration = TestAcademies.Configuration("""{ "Amigo": { "Departements": { "064": "" } } }""");
+        var configuration = TestAcademy.Configuration("""{ "Amigo": { "Departements": { "064": "" } } }""");
 
         var error = Assert.Throws<InvalidOperationException>(() => ReassignmentPlugin.ReadDepartements(configuration));
         Assert.Contains("Amigo:Departements:064", error.Message);

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Plugins.Reporting.Tests.Support;
-
 namespace Amigo.Plugins.Reporting.Tests.Cli;
 
 public class ReportCommandTests(ReportingDataFixture data) : IClassFixture<ReportingDataFixture>

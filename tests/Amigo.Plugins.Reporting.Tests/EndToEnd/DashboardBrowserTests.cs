@@ -1,13 +1,3 @@
-using Amigo.Connector.Testing.Browser;
-using Amigo.Plugins.Reporting.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-
 namespace Amigo.Plugins.Reporting.Tests.EndToEnd;
 
 /// <summary>Opens the French dashboard, served by the connector host, in Debian's headless chromium, driven by Playwright, and reads the drawn charts.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using Amigo.Plugins.Reporting.Export;
-using Amigo.Plugins.Reporting.Reports;
-
 namespace Amigo.Plugins.Reporting.Tests.Export;
 
 public class CsvFormatterTests

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Amigo.Plugins.Reporting.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-
 namespace Amigo.Plugins.Reporting.Tests.Host;
 
 /// <summary>The plugin inside the real connector host: its API-key gate and academy scoping in front of the reports.</summary>

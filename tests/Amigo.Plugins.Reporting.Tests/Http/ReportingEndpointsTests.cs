@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Amigo.Plugins.Reporting.Tests.Support;
-
 namespace Amigo.Plugins.Reporting.Tests.Http;
 
 public class ReportingEndpointsTests(ReportingDataFixture data) : IClassFixture<ReportingDataFixture>, IAsyncLifetime

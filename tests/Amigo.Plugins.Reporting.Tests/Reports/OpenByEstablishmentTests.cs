@@ -1,8 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reporting.Tests.Reports;
 
 /// <summary>

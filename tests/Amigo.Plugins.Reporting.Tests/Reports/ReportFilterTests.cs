@@ -1,5 +1,3 @@
-using Amigo.Plugins.Reporting.Reports;
-
 namespace Amigo.Plugins.Reporting.Tests.Reports;
 
 public class ReportFilterTests

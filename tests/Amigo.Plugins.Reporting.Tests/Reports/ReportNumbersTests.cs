@@ -1,6 +1,3 @@
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Amigo.Plugins.Reporting.Tests.Support;
 using static Amigo.Plugins.Reporting.Tests.Support.KnownDataSet;
 
 namespace Amigo.Plugins.Reporting.Tests.Reports;

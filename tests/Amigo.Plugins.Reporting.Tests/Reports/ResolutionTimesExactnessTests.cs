@@ -1,12 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using System.Globalization;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Amigo.Plugins.Reporting.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Plugins.Reporting.Tests.Reports;
 
 /// <summary>

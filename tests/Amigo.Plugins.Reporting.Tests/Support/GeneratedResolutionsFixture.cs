@@ -1,9 +1,3 @@
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Testing.Clock;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 public static class RepositoryPaths

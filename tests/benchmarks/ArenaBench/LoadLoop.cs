@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ArenaBench;
 
 /// <summary>The fallback load tool when wrk is not installed: bounded in time, loopback only.</summary>

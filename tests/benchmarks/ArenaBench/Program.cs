@@ -1,15 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.ArenaSso;
-using ArenaBench;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-
 // ARENA bridge throughput over loopback: the bridge on Kestrel (127.0.0.1), iTop stubbed, cache warm; wrk drives
 // a bare endpoint (baseline), whoami and login in the same run. Usage: dotnet run -c Release -- [seconds] [connections]
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Amigo.Connector.ITop;
-using Newtonsoft.Json.Linq;
-
 namespace ArenaBench;
 
 /// <summary>

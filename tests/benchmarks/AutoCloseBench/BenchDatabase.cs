@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using Amigo.Connector.Data.Migrations;
-using Npgsql;
-
 namespace AutoCloseBench;
 
 /// <summary>A throw-away migrated database on AMIGO_PG, or on the private cluster of scripts/ensure-postgres.sh.</summary>

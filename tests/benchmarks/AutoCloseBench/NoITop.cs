@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace AutoCloseBench;
 
 /// <summary>The benchmark measures decisions from the database only: iTop is never called.</summary>

@@ -1,16 +1,3 @@
-using System.Diagnostics;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Plugins.AutoClose.Data;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using AutoCloseBench;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
-using NpgsqlTypes;
-
 // Decisions for 100,000 resolved tickets computed from the connector database: the part of an auto-close
 // run that grows with the backlog (the iTop reads that follow concern only the due tickets).
 const int Tickets = 100_000;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Amigo.Connector.ITop.Model;
-
 namespace Amigo.Benchmarks.ITopParse;
 
 /// <summary>Writes a core/get answer of N UserRequests shaped like recording 29 (PHP escaping: \u00e9, \/), French text.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Amigo.Benchmarks.ITopParse;
-
 // Usage: dotnet run -c Release --project tests/benchmarks/ITopParse [-- --count 100000 --runs 3]
 // Each measurement runs in a child process pinned to one core, so peak memory is that variant's alone.
 var arguments = args.ToList();

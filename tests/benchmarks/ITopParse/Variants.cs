@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using Amigo.Connector.ITop;
-using Amigo.Connector.ITop.Model;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Benchmarks.ITopParse;
 
 /// <summary>The two ways of reading the answer, each ending with the same work per ticket: a typed <see cref="UserRequest"/>.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Plugins.Reporting.Reports;
-
 namespace ReportingBench;
 
 /// <summary>A report run measured by the benchmark: the report, its filter and the label printed for it.</summary>

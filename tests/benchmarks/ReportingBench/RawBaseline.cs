@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace ReportingBench;
 
 /// <summary>

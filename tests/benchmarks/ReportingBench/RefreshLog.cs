@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ReportingBench;
 
 /// <summary>Keeps the refresher's log lines ("Refreshed report_status_mv in 1830 ms") so the benchmark can print them.</summary>

@@ -1,9 +1,11 @@
-using Amigo.Connector.Contracts.Audit;
+namespace Amigo.Connector.Testing.Audit;
 
-namespace Amigo.Plugins.Reassignment.Tests.Support;
-
-/// <summary>An in-memory audit trail, to assert on what the plugin recorded.</summary>
-public sealed class MemoryAuditLog(TimeProvider? time = null) : IAuditLog
+/// <summary>
+/// An audit log kept in memory, to assert on what a plugin recorded without a database. It answers as
+/// <c>PostgresAuditLog</c> does: ids in order, newest first, an idempotency key found on its <c>done</c> entry first.
+/// </summary>
+/// <param name="time">Clock of the entries' times; the system clock when not given.</param>
+public sealed class InMemoryAuditLog(TimeProvider? time = null) : IAuditLog
 {
     private readonly List<AuditRecord> _records = [];
 
@@ -33,6 +35,7 @@ public sealed class MemoryAuditLog(TimeProvider? time = null) : IAuditLog
     public Task<AuditRecord?> FindByIdempotencyKeyAsync(string academyId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         lock (_records)
-            return Task.FromResult(_records.LastOrDefault(r => r.Entry.AcademyId == academyId && r.Entry.IdempotencyKey == idempotencyKey));
+            return Task.FromResult(_records.Where(r => r.Entry.AcademyId == academyId && r.Entry.IdempotencyKey == idempotencyKey)
+                .OrderByDescending(r => r.Entry.Outcome == "done").ThenByDescending(r => r.Id).FirstOrDefault());
     }
 }

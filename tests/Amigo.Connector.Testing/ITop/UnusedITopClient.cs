@@ -1,0 +1,11 @@
+namespace Amigo.Connector.Testing.ITop;
+
+/// <summary>An iTop that must not be called (pure decision and settings tests): every call throws.</summary>
+public sealed class UnusedITopClient(TimeZoneInfo zone, string instanceName = "unused") : DelegatingITopClient(null)
+{
+    /// <inheritdoc />
+    public override string InstanceName => instanceName;
+
+    /// <inheritdoc />
+    public override ITopTimeZone TimeZone { get; } = new(zone);
+}
