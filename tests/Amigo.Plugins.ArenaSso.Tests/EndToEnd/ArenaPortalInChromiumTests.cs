@@ -13,30 +13,21 @@ namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const string Academy = "toulouse";
-    private static readonly string Shots = Path.Combine(
-        Environment.GetEnvironmentVariable("AMIGO_TEST_RESULTS") is { Length: > 0 } results ? results : Path.Combine(ITopLab.RepositoryRoot, "artifacts", "screenshots"),
-        "arena-chromium");
 
-    private static Dictionary<string, string> Identity(string login, string email, string lastName, string firstName) => new()
+    private static Dictionary<string, string> Identity(string login, string email, string lastName, string firstName)
     {
-        ["ct-remote-user"] = login,
-        ["ctemail"] = email,
-        ["ctln"] = lastName,
-        ["ctfn"] = firstName,
-        ["FrEduRne"] = "X",
-        ["FrEduRneResp"] = "X",
-        ["FrEduFonctAdm"] = "ENS",
-        ["X-Amigo-Arena-Secret"] = ArenaScenario.Secret,
+        var headers = LabBrowserRun.ArenaIdentity(login, email, lastName, firstName);
         // Copies of iTop's trust header in spellings PHP folds together: the bridge must drop every one.
-        ["X_Remote_User"] = "admin",
-        ["Remote-User"] = "admin",
-        ["X-Remote-User"] = "admin",
-    };
+        headers["X_Remote_User"] = "admin";
+        headers["Remote-User"] = "admin";
+        headers["X-Remote-User"] = "admin";
+        return headers;
+    }
 
     [ITopLabFact]
     public async Task Staff_use_the_real_iTop_portal_through_the_bridge_as_themselves_and_only_themselves()
     {
-        Directory.CreateDirectory(Shots);
+        var run = new LabBrowserRun("arena-chromium", output);
         var lab = await ITopLab.StartArenaWebRootAsync();
         var bridge = new Uri(lab["AMIGO_ARENA_LAB_BRIDGE_URL"]);
         var itopWeb = new Uri(lab["AMIGO_ARENA_LAB_ITOP_WEB_URL"]);
@@ -73,7 +64,7 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             // 1. ARENA's entry point → the portal home, signed in as Claire.
             await page.GotoAsync(new Uri(bridge, $"/api/academies/{Academy}/arena/login").ToString());
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await ShotAsync(page, "1-home-claire");
+            await run.ShotAsync(page, "1-home-claire");
             Assert.StartsWith(new Uri(bridge, ArenaPortalProbe.PortalPath(Academy)).ToString(), page.Url);
             await Expect(page.Locator("body")).ToContainTextAsync("Claire Lambert");
 
@@ -83,7 +74,7 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             // The services brick lists family / service / subcategory; a subcategory opens iTop's creation form.
             var subcategory = page.Locator("#brick-content-table a[data-level-alias='L-1-1-1']", new PageLocatorOptions { HasTextString = "Réinitialisation de mot de passe" }).First;
             await subcategory.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-            await ShotAsync(page, "2-services");
+            await run.ShotAsync(page, "2-services");
 
             // 3. A subcategory → iTop's creation form (a modal), filled and submitted.
             var subcategoryId = await subcategory.GetAttributeAsync("data-item-id") ?? "?";
@@ -95,11 +86,11 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             var description = page.Locator("[data-field-id='description'] [contenteditable='true']:visible, [data-field-id='description'] textarea:visible").First;
             await description.ClickAsync();
             await page.Keyboard.TypeAsync("Le vidéoprojecteur de la salle B12 ne s'allume plus depuis ce matin.");
-            await ShotAsync(page, "3-form");
+            await run.ShotAsync(page, "3-form");
             await page.Locator("button.form_btn_submit:visible, button[type='submit']:visible").First.ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await WaitForAsync(async () => (await CallerOfAsync(ticketTitle)) is not null, TimeSpan.FromSeconds(30));
-            await ShotAsync(page, "4-submitted");
+            await LabBrowserRun.WaitForAsync(async () => (await CallerOfAsync(ticketTitle)) is not null, TimeSpan.FromSeconds(30));
+            await run.ShotAsync(page, "4-submitted");
 
             // 4. The UserRequest in iTop's database, with Claire as caller.
             var caller = await CallerOfAsync(ticketTitle);
@@ -110,7 +101,7 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             await context.SetExtraHTTPHeadersAsync(Identity("paul.girard-e2e", "paul.girard-e2e@ac-toulouse.fr", "Girard", "Paul"));
             await page.GotoAsync(new Uri(bridge, $"/api/academies/{Academy}/arena/login").ToString());
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await ShotAsync(page, "5-home-paul");
+            await run.ShotAsync(page, "5-home-paul");
             await Expect(page.Locator("body")).ToContainTextAsync("Paul Girard");
             await Expect(page.Locator("body")).Not.ToContainTextAsync("Claire Lambert");
 
@@ -125,18 +116,17 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
         }
         catch
         {
-            await ShotAsync(page, "failure");
-            await File.WriteAllTextAsync(Path.Combine(Shots, "failure.html"), await page.ContentAsync());
+            await run.KeepFailureAsync(page);
             throw;
         }
         finally
         {
-            await File.WriteAllLinesAsync(Path.Combine(Shots, "browser-requests.txt"), requests);
+            await run.KeepRequestsAsync(requests);
         }
 
         // 7. Every request of the browser went to the bridge; none to iTop's own addresses.
         var http = requests.Select(u => new Uri(u)).Where(u => u.Scheme is "http" or "https").ToList();
-        output.WriteLine($"{http.Count} browser requests, all listed in {Path.Combine(Shots, "browser-requests.txt")}");
+        output.WriteLine($"{http.Count} browser requests, all listed in {run.RequestLog}");
         Assert.True(http.Count > 20, "the portal made only " + http.Count + " requests");
         Assert.DoesNotContain(http, u => u.Authority == itopWeb.Authority || u.Authority == itopRest.Authority);
         Assert.All(http, u => Assert.Equal(bridge.Authority, u.Authority));
@@ -150,40 +140,6 @@ public sealed class ArenaPortalInChromiumTests(PostgresFixture postgres, ITestOu
             "SELECT p.first_name, c.name, c.email, r.servicesubcategory_id FROM ticket t JOIN ticket_request r ON r.id = t.id JOIN contact c ON c.id = t.caller_id "
             + $"JOIN person p ON p.id = c.id WHERE t.title = '{title.Replace("'", "''", StringComparison.Ordinal)}'");
         return rows.Count == 1 ? (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) : null;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var end = DateTime.UtcNow + timeout;
-        while (!await condition() && DateTime.UtcNow < end) await Task.Delay(500);
-    }
-
-    /// <summary>
-    /// Keeps a screenshot as an artifact. A page still navigating (after « Valider » the portal opens the new request) can
-    /// hold a screenshot past its timeout on a loaded machine: it is tried again, and an artifact that cannot be taken is
-    /// logged, not a failure — the assertions are what the test checks.
-    /// </summary>
-    private async Task ShotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Shots, name + ".png");
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            try
-            {
-                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 30_000 });
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 30_000 });
-                output.WriteLine("screenshot: " + path);
-                return;
-            }
-            catch (TimeoutException error) when (attempt < 3)
-            {
-                output.WriteLine($"screenshot {name}: attempt {attempt} timed out ({error.Message.Split('\n')[0]}), trying again");
-            }
-            catch (TimeoutException error)
-            {
-                output.WriteLine($"screenshot {name} not taken: {error.Message.Split('\n')[0]}");
-            }
-        }
     }
 
     /// <summary>The real connector host on Kestrel at the lab's bridge address (the origin of the copy's app_root_url).</summary>

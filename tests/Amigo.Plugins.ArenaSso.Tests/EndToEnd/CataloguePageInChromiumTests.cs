@@ -27,26 +27,11 @@ namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const string Academy = "toulouse";
-    private static readonly string Shots = Path.Combine(
-        Environment.GetEnvironmentVariable("AMIGO_TEST_RESULTS") is { Length: > 0 } results ? results : Path.Combine(ITopLab.RepositoryRoot, "artifacts", "screenshots"),
-        "catalogue-page-chromium");
-
-    private static Dictionary<string, string> Identity(string login, string email, string lastName, string firstName) => new()
-    {
-        ["ct-remote-user"] = login,
-        ["ctemail"] = email,
-        ["ctln"] = lastName,
-        ["ctfn"] = firstName,
-        ["FrEduRne"] = "X",
-        ["FrEduRneResp"] = "X",
-        ["FrEduFonctAdm"] = "ENS",
-        ["X-Amigo-Arena-Secret"] = ArenaScenario.Secret,
-    };
 
     [ITopLabFact]
     public async Task A_person_from_ARENA_finds_webmail_by_a_misspelt_keyword_and_files_a_prefilled_request()
     {
-        Directory.CreateDirectory(Shots);
+        var run = new LabBrowserRun("catalogue-page-chromium", output);
         var lab = await ITopLab.StartArenaWebRootAsync();
         var bridge = new Uri(lab["AMIGO_ARENA_LAB_BRIDGE_URL"]);
         var itopWeb = new Uri(lab["AMIGO_ARENA_LAB_ITOP_WEB_URL"]);
@@ -73,7 +58,7 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
-            ExtraHTTPHeaders = Identity("sophie.martin-e2e", email, "Martin", "Sophie"),
+            ExtraHTTPHeaders = LabBrowserRun.ArenaIdentity("sophie.martin-e2e", email, "Martin", "Sophie"),
         });
         await context.AddCookiesAsync([new Cookie { Name = "CTSESSION", Value = "e2e-catalogue", Domain = bridge.Host, Path = "/" }]);
         var requests = new ConcurrentQueue<string>();
@@ -89,7 +74,7 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             await Expect(page.Locator("body")).ToContainTextAsync("Sophie Martin");
             var box = page.GetByLabel("Rechercher un service par mot clé");
             await Expect(box).ToBeFocusedAsync();
-            await ShotAsync(page, "1-page");
+            await run.ShotAsync(page, "1-page");
 
             // 2. « webmial », key by key, as a person types: results while typing, webmail rows first.
             foreach (var key in "webmial")
@@ -106,7 +91,7 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             Assert.True(webmail.Count(w => w) >= 9, "the lab has 9 webmail subcategories (Webmail académique, Agenda Webmail)");
             var firstOther = webmail.IndexOf(false);
             Assert.True(firstOther == -1 || webmail.LastIndexOf(true) < firstOther, "webmail rows come first");
-            await ShotAsync(page, "2-results-webmial");
+            await run.ShotAsync(page, "2-results-webmial");
 
             // 3. A webmail row that makes a UserRequest, chosen with the keyboard (focus the link, Enter).
             var subcategoryIds = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.subcategory)");
@@ -122,16 +107,16 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             Assert.StartsWith(new Uri(bridge, $"/api/academies/{Academy}/arena/portal/pages/exec.php/object/create-from-factory/ServiceSubcategory/{subcategoryId}/").ToString(), page.Url);
             Assert.Equal(serviceId, await page.Locator("select[name='service_id']").InputValueAsync());
             Assert.Equal(subcategoryId, await subcategorySelect.InputValueAsync());
-            await ShotAsync(page, "3-form-prefilled");
+            await run.ShotAsync(page, "3-form-prefilled");
 
             // 5. Title and description, then « Valider ».
             var ticketTitle = $"Webmail inaccessible depuis le collège (e2e {Guid.NewGuid().ToString("N")[..8]})";
             await page.Locator("[data-field-id='title'] input:visible").First.FillAsync(ticketTitle);
             await page.Locator("[data-field-id='description'] [contenteditable='true']:visible, [data-field-id='description'] textarea:visible").First.ClickAsync();
             await page.Keyboard.TypeAsync("Le webmail affiche une erreur à la connexion depuis ce matin.");
-            await ShotAsync(page, "4-form-filled");
+            await run.ShotAsync(page, "4-form-filled");
             await page.Locator("button.form_btn_submit:visible, button[type='submit']:visible").First.ClickAsync();
-            await WaitForAsync(async () => (await TicketAsync(ticketTitle)) is not null, TimeSpan.FromSeconds(45));
+            await LabBrowserRun.WaitForAsync(async () => (await TicketAsync(ticketTitle)) is not null, TimeSpan.FromSeconds(45));
             // The portal then opens the person's requests (the token's go-to-open-request-on-submit rule): let it, for the artifact.
             try
             {
@@ -141,7 +126,7 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             {
                 output.WriteLine("the portal did not leave the form within 30 s (screenshot taken anyway)");
             }
-            await ShotAsync(page, "5-submitted");
+            await run.ShotAsync(page, "5-submitted");
 
             // 6. In iTop's database: a UserRequest in that subcategory, Sophie as caller.
             var ticket = await TicketAsync(ticketTitle);
@@ -160,13 +145,12 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
         }
         catch
         {
-            await ShotAsync(page, "failure");
-            await File.WriteAllTextAsync(Path.Combine(Shots, "failure.html"), await page.ContentAsync());
+            await run.KeepFailureAsync(page);
             throw;
         }
         finally
         {
-            await File.WriteAllLinesAsync(Path.Combine(Shots, "browser-requests.txt"), requests);
+            await run.KeepRequestsAsync(requests);
         }
 
         // 8. Everything the browser asked went to the bridge: the page, its script, the fragments, the portal.
@@ -200,32 +184,6 @@ public sealed class CataloguePageInChromiumTests(PostgresFixture postgres, ITest
             "SELECT t.finalclass, r.servicesubcategory_id, r.service_id, t.caller_id FROM ticket t JOIN ticket_request r ON r.id = t.id "
             + $"WHERE t.title = '{title.Replace("'", "''", StringComparison.Ordinal)}'");
         return rows.Count == 1 ? (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) : null;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var end = DateTime.UtcNow + timeout;
-        while (!await condition() && DateTime.UtcNow < end) await Task.Delay(500);
-    }
-
-    /// <summary>Keeps a screenshot as an artifact; one that cannot be taken (a page still navigating) is logged, not a failure.</summary>
-    private async Task ShotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Shots, name + ".png");
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            try
-            {
-                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 30_000 });
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 30_000 });
-                output.WriteLine("screenshot: " + path);
-                return;
-            }
-            catch (TimeoutException error)
-            {
-                output.WriteLine($"screenshot {name}: attempt {attempt} timed out ({error.Message.Split('\n')[0]})");
-            }
-        }
     }
 
     /// <summary>The real connector host on Kestrel at the lab's bridge address, with the bridge and the catalogue plugin.</summary>
