@@ -169,14 +169,17 @@ install_itop() {
 
 start_web() {
     mkdir -p "$logs" "$run"
-    if alive "$run/web.pid" && curl -s -o /dev/null --max-time 5 "$url"; then return 0; fi
-    rm -f "$run/web.pid"
+    # A server started from another checkout (a removed worktree, an older clone) runs that checkout's router: replace it.
+    if alive "$run/web.pid" && [[ "$(cat "$run/web.router" 2>/dev/null)" == "$lab/router.php" ]] \
+        && curl -s -o /dev/null --max-time 5 "$url"; then return 0; fi
+    stop_web
     # PHP's built-in server, its workers in one process group (killing the parent alone leaves workers listening).
     # The router only times each request into the request log, then lets the server run the script.
     AMIGO_ITOP_LAB_REQUEST_LOG="$logs/requests.log" PHP_CLI_SERVER_WORKERS="$workers" \
         setsid php -d memory_limit="$php_memory" -d max_execution_time=300 -d post_max_size=64M -d upload_max_filesize=64M \
         -S "127.0.0.1:$port" -t "$web" "$lab/router.php" </dev/null >>"$logs/php-server.log" 2>&1 9>&- &
     echo $! >"$run/web.pid"
+    echo "$lab/router.php" >"$run/web.router"
     local i
     for ((i = 0; i < 60; i++)); do
         curl -s -o /dev/null --max-time 5 "$url/webservices/rest.php" && break

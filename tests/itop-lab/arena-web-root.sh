@@ -58,12 +58,16 @@ copy_itop() {
 alive() { [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 start_web() {
-    if alive && curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php"; then return 0; fi
+    # A server started from another checkout runs that checkout's router: replace it.
+    if alive && [[ "$(cat "$pidfile.router" 2>/dev/null)" == "$lab/router.php" ]] \
+        && curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php"; then return 0; fi
+    stop_web
     mkdir -p "$logs" "$root/run"
     AMIGO_ITOP_LAB_REQUEST_LOG="$logs/arena-requests.log" PHP_CLI_SERVER_WORKERS="${AMIGO_ITOP_LAB_WORKERS:-4}" \
         setsid php -d memory_limit="${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}" -d max_execution_time=300 \
         -S "127.0.0.1:$port" -t "$docroot" "$lab/router.php" </dev/null >>"$logs/arena-php-server.log" 2>&1 8>&- 9>&- &
     echo $! >"$pidfile"
+    echo "$lab/router.php" >"$pidfile.router"
     local i
     for ((i = 0; i < 60; i++)); do
         curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php" && break
