@@ -22,40 +22,20 @@ public static class AutoCloseCommand
     };
 
     /// <summary>Builds the command; services are resolved when it runs.</summary>
-    public static Command Create(IServiceProvider services)
-    {
-        var academyOption = new Option<string>("--academy") { Description = "Academy id (e.g. toulouse).", Required = true };
-        var dryRunOption = new Option<bool>("--dry-run") { Description = "Decide and report; write nothing to iTop." };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the outcome as JSON." };
-        var command = new Command(AutoClosePlugin.PluginId, "Close resolved requests whose auto-close delay has passed.")
-        {
-            academyOption, dryRunOption, jsonOption,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(services,
-            parse.GetValue(academyOption)!, parse.GetValue(dryRunOption), parse.GetValue(jsonOption),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
-        return command;
-    }
+    public static Command Create(IServiceProvider services) =>
+        PluginJobCommand.Create(services, AutoClosePlugin.PluginId, "Close resolved requests whose auto-close delay has passed.",
+            "Decide and report; write nothing to iTop.", "Print the outcome as JSON.", run => PrintAsync(services, run));
 
-    private static async Task<int> RunAsync(IServiceProvider services, string academyId, bool dryRun, bool json,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task PrintAsync(IServiceProvider services, PluginJobPrint run)
     {
-        var invoker = services.GetRequiredService<IPluginJobInvoker>();
-        var result = await invoker.RunAsync(new PluginJobInvocation(academyId, AutoClosePlugin.PluginId, dryRun), cancellationToken);
-        if (result.RunId is null)
-        {
-            var known = services.GetService<IAcademyRegistry>()?.All.Select(a => a.Id) ?? [];
-            await error.WriteLineAsync($"{result.Error} Known academies: {string.Join(", ", known)}.");
-            return result.ExitCode;
-        }
-
+        var (result, output) = (run.Result, run.Output);
         var decisions = result.Details as IReadOnlyList<DecisionReport> ?? [];
-        if (json)
+        if (run.Json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(new
             {
                 academy = result.AcademyId,
-                dryRun,
+                dryRun = run.DryRun,
                 runId = result.RunId,
                 outcome = result.Outcome,
                 summary = result.Summary,
@@ -63,18 +43,14 @@ public static class AutoCloseCommand
                 counts = result.Counts,
                 decisions,
             }, Json));
+            return;
         }
-        else
+        var zone = services.GetService<IAcademyRegistry>()?.Find(result.AcademyId)?.TimeZone ?? TimeZoneInfo.Utc;
+        foreach (var decision in decisions)
         {
-            var zone = services.GetService<IAcademyRegistry>()?.Find(result.AcademyId)?.TimeZone ?? TimeZoneInfo.Utc;
-            foreach (var decision in decisions)
-            {
-                var due = decision.DueAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm") : "-";
-                await output.WriteLineAsync($"{decision.Ref,-10} {decision.Action,-6} {decision.Outcome,-9} {decision.Reason,-28} due {due}  {decision.Detail}");
-            }
-            await output.WriteLineAsync($"{result.AcademyId}: {result.Outcome}: {result.Summary ?? result.Error}");
+            var due = decision.DueAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm") : "-";
+            await output.WriteLineAsync($"{decision.Ref,-10} {decision.Action,-6} {decision.Outcome,-9} {decision.Reason,-28} due {due}  {decision.Detail}");
         }
-        if (result.Outcome is not ("succeeded" or "partial") && result.Error is { } problem) await error.WriteLineAsync(problem);
-        return result.ExitCode;
+        await output.WriteLineAsync($"{result.AcademyId}: {result.Outcome}: {result.Summary ?? result.Error}");
     }
 }

@@ -20,15 +20,9 @@ public static class RetentionCommand
     /// <summary>Builds the command; services are resolved when it runs.</summary>
     public static Command Create(IServiceProvider services)
     {
-        var academyOption = new Option<string>("--academy") { Description = "Academy id (e.g. toulouse).", Required = true };
-        var dryRunOption = new Option<bool>("--dry-run") { Description = "List what would change and save the selection a later deletion needs; write nothing." };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the outcome as JSON." };
-        var command = new Command(RetentionPlugin.PluginId, "Anonymise closed tickets past the retention period (and delete them in iTop when enabled).")
-        {
-            academyOption, dryRunOption, jsonOption,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(services, parse.GetValue(academyOption)!, parse.GetValue(dryRunOption),
-            parse.GetValue(jsonOption), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        var command = PluginJobCommand.Create(services, RetentionPlugin.PluginId,
+            "Anonymise closed tickets past the retention period (and delete them in iTop when enabled).",
+            "List what would change and save the selection a later deletion needs; write nothing.", "Print the outcome as JSON.", PrintAsync);
 
         var monthsAcademy = new Option<string>("--academy") { Description = "Academy id.", Required = true };
         var monthsJson = new Option<bool>("--json") { Description = "Print the months as JSON." };
@@ -39,25 +33,16 @@ public static class RetentionCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, string academyId, bool dryRun, bool json, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+    private static async Task PrintAsync(PluginJobPrint run)
     {
-        var invoker = services.GetRequiredService<IPluginJobInvoker>();
-        var result = await invoker.RunAsync(new PluginJobInvocation(academyId, RetentionPlugin.PluginId, dryRun), cancellationToken);
-        if (result.RunId is null)
-        {
-            var known = services.GetService<IAcademyRegistry>()?.All.Select(a => a.Id) ?? [];
-            await error.WriteLineAsync($"{result.Error} Known academies: {string.Join(", ", known)}.");
-            return result.ExitCode;
-        }
-
+        var (result, output) = (run.Result, run.Output);
         var report = result.Details as RetentionReport;
-        if (json)
+        if (run.Json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(new
             {
                 academy = result.AcademyId,
-                dryRun,
+                dryRun = run.DryRun,
                 runId = result.RunId,
                 outcome = result.Outcome,
                 summary = result.Summary,
@@ -67,15 +52,11 @@ public static class RetentionCommand
                 counts = result.Counts,
                 tickets = report?.Tickets ?? [],
             }, Json));
+            return;
         }
-        else
-        {
-            foreach (var ticket in report?.Tickets ?? [])
-                await output.WriteLineAsync($"{ticket.Ref,-10} {ticket.Action,-9} {ticket.Outcome,-9} {ticket.Reason,-28} closed {ticket.CloseDate:yyyy-MM-dd}");
-            await output.WriteLineAsync($"{result.AcademyId}: {result.Outcome}: {result.Summary ?? result.Error}");
-        }
-        if (result.Outcome is not ("succeeded" or "partial") && result.Error is { } problem) await error.WriteLineAsync(problem);
-        return result.ExitCode;
+        foreach (var ticket in report?.Tickets ?? [])
+            await output.WriteLineAsync($"{ticket.Ref,-10} {ticket.Action,-9} {ticket.Outcome,-9} {ticket.Reason,-28} closed {ticket.CloseDate:yyyy-MM-dd}");
+        await output.WriteLineAsync($"{result.AcademyId}: {result.Outcome}: {result.Summary ?? result.Error}");
     }
 
     private static async Task<int> MonthsAsync(IServiceProvider services, string academyId, bool json, TextWriter output, TextWriter error,
