@@ -31,19 +31,7 @@ public static class RetentionCommand
         var report = result.Details as RetentionReport;
         if (run.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                academy = result.AcademyId,
-                dryRun = run.DryRun,
-                runId = result.RunId,
-                outcome = result.Outcome,
-                summary = result.Summary,
-                error = result.Error,
-                cutoff = report?.Cutoff,
-                selectionId = report?.SelectionId,
-                counts = result.Counts,
-                tickets = report?.Tickets ?? [],
-            }, Json));
+            await run.WriteJsonAsync(new { cutoff = report?.Cutoff, selectionId = report?.SelectionId, tickets = report?.Tickets ?? [] });
             return;
         }
         foreach (var ticket in report?.Tickets ?? [])

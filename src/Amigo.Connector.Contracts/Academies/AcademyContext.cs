@@ -13,13 +13,8 @@ public sealed class AcademyContext
         IITopClient itop,
         IConfiguration pluginSettings)
     {
-        Id = id;
-        DisplayName = displayName;
-        TimeZone = timeZone;
-        Lifecycle = lifecycle;
-        FieldMap = fieldMap;
-        ITop = itop;
-        _pluginSettings = pluginSettings;
+        (Id, DisplayName, TimeZone, Lifecycle, FieldMap, ITop, _pluginSettings) =
+            (id, displayName, timeZone, lifecycle, fieldMap, itop, pluginSettings);
     }
 
     private readonly IConfiguration _pluginSettings;
