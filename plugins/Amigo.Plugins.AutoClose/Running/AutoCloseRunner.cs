@@ -23,11 +23,7 @@ public sealed class AutoCloseRunner
     /// <summary>Creates a run for one academy; <paramref name="faults"/> is the fault suite's hook (none in production).</summary>
     public AutoCloseRunner(AcademyContext academy, IAutoCloseStore store, IAuditLog audit, TimeProvider time, ILogger logger, IFaultPoints? faults = null)
     {
-        _academy = academy;
-        _store = store;
-        _audit = audit;
-        _time = time;
-        _logger = logger;
+        (_academy, _store, _audit, _time, _logger) = (academy, store, audit, time, logger);
         _faults = faults ?? EnvironmentFaultPoints.None;
     }
 

@@ -13,10 +13,7 @@ public sealed class CliContext
 
     internal CliContext(CliHost host, Option<bool> json, TextWriter output, TextWriter error)
     {
-        _host = host;
-        Json = json;
-        Output = output;
-        Error = error;
+        (_host, Json, Output, Error) = (host, json, output, error);
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
     }
 
