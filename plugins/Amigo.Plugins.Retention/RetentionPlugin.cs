@@ -4,6 +4,7 @@ using Amigo.Connector.Contracts.Plugins;
 using Amigo.Plugins.Retention.Cli;
 using Amigo.Plugins.Retention.Data;
 using Amigo.Plugins.Retention.Http;
+using Amigo.Plugins.Retention.Reports;
 using Amigo.Plugins.Retention.Running;
 using Amigo.Plugins.Retention.Settings;
 using Microsoft.AspNetCore.Routing;
@@ -45,6 +46,8 @@ public sealed class RetentionPlugin : IConnectorPlugin
         services.TryAddSingleton<RetentionStore>();
         services.TryAddTransient<RetentionJob>();
         services.AddSingleton<IPluginPreflight, DeletionRightPreflight>();
+        // Shown by the reporting plugin (dashboard, amigo report) where retention is enabled.
+        services.AddSingleton(MonthlyReport.Definition);
     }
 
     /// <inheritdoc />
