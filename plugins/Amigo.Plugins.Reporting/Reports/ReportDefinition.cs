@@ -20,9 +20,6 @@ public sealed record ReportDefinition(string Name, string ViewName, string Title
         new(report.Name, report.ViewName, report.Title, report.Description, report.PeriodMeaning,
             AsOfNow: report.AsOfNow, PluginId: report.PluginId, Chart: report.Chart);
 
-    /// <summary>Whether another plugin contributed it.</summary>
-    public bool IsContributed => PluginId is not null;
-
     /// <summary>The filtered set-returning function behind the view: <c>{view}_for(academy, team, from, to[, now])</c>.</summary>
     public string FunctionName => ViewName + "_for";
 }
