@@ -1,7 +1,3 @@
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

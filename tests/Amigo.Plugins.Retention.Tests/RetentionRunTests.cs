@@ -1,17 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Data;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Sync;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Running;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Plugins.Retention.Tests;
 
 /// <summary>
@@ -304,10 +290,10 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         /// </summary>
         public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync()
         {
-            var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+            var services = new ServiceCollection();
             new RetentionPlugin().ConfigureServices(services);
-            var report = Assert.Single(services.Select(d => d.ImplementationInstance).OfType<Connector.Contracts.Reports.ContributedReport>());
-            Assert.Same(Amigo.Plugins.Retention.Reports.MonthlyReport.Definition, report);
+            var report = Assert.Single(services.Select(d => d.ImplementationInstance).OfType<ContributedReport>());
+            Assert.Same(MonthlyReport.Definition, report);
             await using var command = Database.DataSource.CreateCommand(
                 $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, NULL, NULL, NULL) ORDER BY month");
             command.Parameters.AddWithValue("a", AcademyId);

@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.AutoClose.Running;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.AutoClose.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.AutoClose.Decisions;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Plugins.AutoClose.Data;
 
 /// <summary>

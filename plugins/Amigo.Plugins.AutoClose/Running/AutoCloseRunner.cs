@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Data;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Plugins.CatalogueSearch.Data;
 
 /// <summary>Choices in <c>catalogue_choices</c>: one row per academy, subcategory and day, incremented in place.</summary>

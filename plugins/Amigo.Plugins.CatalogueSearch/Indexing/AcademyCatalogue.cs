@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Plugins.CatalogueSearch.Data;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>

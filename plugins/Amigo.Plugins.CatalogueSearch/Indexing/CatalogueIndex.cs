@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>

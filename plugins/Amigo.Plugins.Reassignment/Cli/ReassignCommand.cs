@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Reassignment.Execution;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reassignment.Cli;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>

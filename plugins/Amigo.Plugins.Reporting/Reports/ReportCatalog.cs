@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Reports;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Reports;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>One report: its stable SQL names, its French title and how the dashboard charts it.</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reporting.Schema;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Runs reports against the connector database (synced data only: iTop is never called).</summary>

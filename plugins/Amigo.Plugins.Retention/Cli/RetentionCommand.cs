@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Running;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Retention.Cli;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Reports;
-
 namespace Amigo.Plugins.Retention.Reports;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Contracts.Academies;
 
 /// <summary>Everything a plugin needs to know about one academy, built by the host from validated configuration.</summary>

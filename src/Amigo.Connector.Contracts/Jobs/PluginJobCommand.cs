@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Contracts.Jobs;
 
 /// <summary>How a plugin's job command prints a finished run.</summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Academies;
 
 /// <summary>

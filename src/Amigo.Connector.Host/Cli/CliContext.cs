@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>What a command needs: the host (built on first use, not started), the shared options and the output.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

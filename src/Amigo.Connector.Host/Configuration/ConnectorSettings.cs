@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.ITop;
-using Cronos;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary>The configuration once validated: what the rest of the host works from.</summary>

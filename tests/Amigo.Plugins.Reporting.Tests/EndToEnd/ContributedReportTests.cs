@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Plugins.Reporting.Tests.EndToEnd;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace CatalogueSearchBench;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>
