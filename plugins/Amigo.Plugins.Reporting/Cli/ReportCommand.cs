@@ -6,10 +6,11 @@ public static class ReportCommand
     /// <summary>Builds the command; <paramref name="services"/> is the host's provider.</summary>
     public static Command Create(IServiceProvider services)
     {
-        var catalog = services.GetRequiredService<ReportCatalog>();
         var name = new Argument<string?>("name")
         {
-            Description = "Report to print; omit to list the reports. " + string.Join(", ", catalog.All.Select(r => r.Name)),
+            // The built-in names only: the catalogue (with other plugins' reports) needs the configuration, and help must not.
+            Description = "Report to print; omit to list the reports (those other plugins contribute too). " +
+                          string.Join(", ", BuiltInReports.All.Select(r => r.Name)),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var academy = new Option<string?>("--academy") { Description = "Academy id, or * for every academy." };
@@ -28,6 +29,7 @@ public static class ReportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var catalog = services.GetRequiredService<ReportCatalog>();
             var reportName = parse.GetValue(name);
             if (string.IsNullOrWhiteSpace(reportName))
             {
