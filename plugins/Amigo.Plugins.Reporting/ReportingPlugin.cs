@@ -26,6 +26,8 @@ public sealed class ReportingPlugin : IConnectorPlugin
     {
         services.AddSingleton<MaterializedViewRefresher>();
         services.AddSingleton<ReportRunner>();
+        // Built-in reports plus every ContributedReport other plugins registered (the container gathers them).
+        services.AddSingleton<ReportCatalog>();
         services.AddTransient<RefreshReportsJob>();
     }
 

@@ -33,6 +33,8 @@ public sealed class RetentionPlugin : IConnectorPlugin
         services.TryAddSingleton<RetentionStore>();
         services.TryAddTransient<RetentionJob>();
         services.AddSingleton<IPluginPreflight, DeletionRightPreflight>();
+        // Shown by the reporting plugin (dashboard, amigo report) where retention is enabled.
+        services.AddSingleton(MonthlyReport.Definition);
     }
 
     /// <inheritdoc />

@@ -39,6 +39,8 @@ public sealed class RetentionAgainstRealITopTests(PostgresFixture postgres) : IC
                 ["Plugins:retention:RetentionMonths"] = Months.ToString(CultureInfo.InvariantCulture),
                 ["Plugins:retention:DeleteInITop"] = "true",
                 ["Plugins:retention:DeleteBatchSize"] = "2",
+                // The reporting plugin shows the report retention contributes (shipped plugins, neither references the other).
+                ["Plugins:reporting:Enabled"] = "true",
             });
             Assert.Equal("succeeded", (await connector.RunAsync("sync", arguments: new Dictionary<string, string> { ["full"] = "true" })).Outcome);
             var deletesBefore = await DeleteOperationsAsync(lab);
@@ -73,6 +75,13 @@ public sealed class RetentionAgainstRealITopTests(PostgresFixture postgres) : IC
             Assert.Equal(marker, synced[younger].Title);
             var months = await connector.Client().GetFromJsonAsync<JsonElement>($"/api/academies/{LabConnector.Academy}/retention/months");
             Assert.Equal(past.Length, months.EnumerateArray().Sum(m => m.GetProperty("deletedInITop").GetInt64()));
+            var catalogue = await connector.Client().GetFromJsonAsync<JsonElement>($"/api/academies/{LabConnector.Academy}/reporting/reports");
+            Assert.Contains(catalogue.EnumerateArray(), r => r.GetProperty("name").GetString() == "retention" && r.GetProperty("plugin").GetString() == "retention");
+            var report = await connector.Client().GetFromJsonAsync<JsonElement>($"/api/academies/{LabConnector.Academy}/reporting/reports/retention");
+            var rows = report.GetProperty("rows").EnumerateArray().ToList();
+            Assert.All(rows, r => Assert.Equal(LabConnector.Academy, r.GetProperty("academy_id").GetString()));
+            Assert.Equal((past.Length, past.Length),
+                (rows.Sum(r => r.GetProperty("anonymised").GetInt64()), rows.Sum(r => r.GetProperty("deleted_in_itop").GetInt64())));
 
             var again = await connector.RunAsync("retention");
             Assert.Equal(0, again.Counts.GetValueOrDefault("deleted_in_itop"));

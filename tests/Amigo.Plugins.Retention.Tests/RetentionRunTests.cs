@@ -42,6 +42,8 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.Single(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
         Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team + 1000));
         Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, from: new DateOnly(2026, 11, 24)));
+        // The report the plugin contributes to the reporting dashboard reads the same figures.
+        Assert.Equal([(new DateOnly(2026, 11, 1), 2L, 0L)], await s.ContributedReportAsync());
 
         var again = await s.RunAsync();
         Assert.Equal(0, again.Counts.GetValueOrDefault("anonymised"));
@@ -112,6 +114,7 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         await s.SyncAsync(full: true);
         Assert.Equal(5, await s.ClosedCountedByReportsAsync());
         Assert.Equal(2, (await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None)).Single().DeletedInITop);
+        Assert.Equal(2, Assert.Single(await s.ContributedReportAsync()).DeletedInITop);
     }
 
     [Fact]
@@ -279,6 +282,26 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
             T? Get<T>(int i) => reader.IsDBNull(i) ? default : reader.GetFieldValue<T>(i);
             return (reader.GetString(0), Get<long?>(1), Get<string>(2), Get<string>(3), Get<string>(4), reader.GetString(5), Get<long?>(6), Get<long?>(7),
                 Get<long?>(8), Get<DateTimeOffset?>(9));
+        }
+
+        /// <summary>
+        /// The academy's rows of the report the plugin registers for the reporting dashboard, read from the SQL function
+        /// that registration names (as the reporting plugin does).
+        /// </summary>
+        public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync()
+        {
+            var services = new ServiceCollection();
+            new RetentionPlugin().ConfigureServices(services);
+            var report = Assert.Single(services.Select(d => d.ImplementationInstance).OfType<ContributedReport>());
+            Assert.Same(MonthlyReport.Definition, report);
+            await using var command = Database.DataSource.CreateCommand(
+                $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, NULL, NULL, NULL) ORDER BY month");
+            command.Parameters.AddWithValue("a", AcademyId);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(DateOnly, long, long)>();
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), reader.GetInt64(2)));
+            return rows;
         }
 
         /// <summary>Closed tickets as the reports count them (not deleted in the copy).</summary>

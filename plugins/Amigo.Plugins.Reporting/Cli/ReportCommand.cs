@@ -8,7 +8,9 @@ public static class ReportCommand
     {
         var name = new Argument<string?>("name")
         {
-            Description = "Report to print; omit to list the reports. " + string.Join(", ", ReportCatalog.All.Select(r => r.Name)),
+            // The built-in names only: the catalogue (with other plugins' reports) needs the configuration, and help must not.
+            Description = "Report to print; omit to list the reports (those other plugins contribute too). " +
+                          string.Join(", ", BuiltInReports.All.Select(r => r.Name)),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var academy = new Option<string?>("--academy") { Description = "Academy id, or * for every academy." };
@@ -27,17 +29,19 @@ public static class ReportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var catalog = services.GetRequiredService<ReportCatalog>();
             var reportName = parse.GetValue(name);
             if (string.IsNullOrWhiteSpace(reportName))
             {
-                foreach (var item in ReportCatalog.All)
-                    await output.WriteLineAsync($"{item.Name,-22} {item.ViewName,-30} {item.Description}");
+                foreach (var item in catalog.All)
+                    await output.WriteLineAsync($"{item.Name,-22} {item.ViewName,-30} {item.Description}" +
+                        (item.PluginId is { } plugin ? $" (plugin {plugin})" : ""));
                 return 0;
             }
-            var report = ReportCatalog.Find(reportName);
+            var report = catalog.Find(reportName);
             if (report is null)
             {
-                await error.WriteLineAsync($"Unknown report '{reportName}'. Reports: {string.Join(", ", ReportCatalog.All.Select(r => r.Name))}.");
+                await error.WriteLineAsync($"Unknown report '{reportName}'. Reports: {string.Join(", ", catalog.All.Select(r => r.Name))}.");
                 return 2;
             }
             var academyId = parse.GetValue(academy);
@@ -55,9 +59,24 @@ public static class ReportCommand
                 return 2;
             }
 
+            if (filter.AcademyId is { } one && !await catalog.IsOfferedAsync(report, one, cancellationToken))
+            {
+                await error.WriteLineAsync(ReportCatalog.NotOfferedReason(report, one));
+                return 2;
+            }
+
             if (parse.GetValue(refresh))
                 await services.GetRequiredService<MaterializedViewRefresher>().RefreshAsync(TimeSpan.Zero, cancellationToken);
-            var result = await services.GetRequiredService<ReportRunner>().RunAsync(report, filter, cancellationToken);
+            ReportResult result;
+            try
+            {
+                result = await services.GetRequiredService<ReportRunner>().RunAsync(report, filter, cancellationToken);
+            }
+            catch (Exception exception) when (MissingReportFunction.Is(exception))
+            {
+                await error.WriteLineAsync(MissingReportFunction.Explain(report));
+                return 1;
+            }
             await output.WriteAsync(parse.GetValue(format) switch
             {
                 "csv" => CsvFormatter.Format(result),

@@ -1,4 +1,5 @@
-// Amigo reporting dashboard: fetches each report as JSON from this plugin and draws plain SVG charts (no library, no CDN).
+// Amigo reporting dashboard: reads the catalogue of the academy (built-in reports, then those other plugins contribute),
+// fetches each report as JSON from this plugin and draws plain SVG charts (no library, no CDN).
 (function () {
   'use strict';
 
@@ -8,7 +9,8 @@
 
   function orEmpty(value, fallback) { return value === null || value === undefined || value === '' ? fallback : value; }
 
-  var REPORTS = [
+  // How the built-in reports are drawn; a contributed report brings its drawing in the catalogue (chart).
+  var BUILT_IN = [
     { name: 'status-groups', label: function (r) { return r.tab_label; }, series: [['tickets', 'Tickets']] },
     { name: 'open-by-team-agent',
       label: function (r) { return orEmpty(r.team_name, 'Sans équipe') + ' — ' + orEmpty(r.agent_name, 'Non assigné'); },
@@ -52,6 +54,24 @@
     created_in_period: 'Créés (période)', resolved_in_period: 'Résolus (période)', closed_in_period: 'Fermés (période)',
     closed_auto_in_period: 'Fermés automatiquement (période)'
   };
+
+  var FRENCH_MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+  // The drawing of a contributed report: its label column (a column named month shown as « novembre 2026 ») and bars.
+  function contributedConfig(item) {
+    var label = item.chart.label.column;
+    COLUMN_LABELS[label] = COLUMN_LABELS[label] || item.chart.label.title;
+    item.chart.series.forEach(function (s) { COLUMN_LABELS[s.column] = COLUMN_LABELS[s.column] || s.title; });
+    return {
+      name: item.name,
+      label: function (r) {
+        var value = r[label];
+        if (label === 'month' && /^\d{4}-\d{2}-01$/.test(value)) return FRENCH_MONTH.format(new Date(value + 'T00:00:00Z'));
+        return String(orEmpty(value, '—'));
+      },
+      series: item.chart.series.map(function (s) { return [s.column, s.title]; })
+    };
+  }
 
   var SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -159,20 +179,32 @@
     section.appendChild(drawTable(report));
   }
 
+  function headers() {
+    var result = { Accept: 'application/json' };
+    var key = apiKey();
+    if (key) result['X-Api-Key'] = key;
+    return result;
+  }
+
+  // A problem document's detail when the server sent one (e.g. a report whose SQL function is missing), else the text.
+  function failure(response) {
+    return response.text().then(function (text) {
+      var detail = text;
+      try { detail = JSON.parse(text).detail || text; } catch (e) { /* not JSON */ }
+      throw new Error(response.status + ' ' + detail);
+    });
+  }
+
+  var reports = [];
+
   function load() {
     var params = query();
-    var headers = { Accept: 'application/json' };
-    var key = apiKey();
-    if (key) headers['X-Api-Key'] = key;
     var status = document.getElementById('status');
     status.textContent = 'Chargement…';
     var failures = 0;
-    var pending = REPORTS.map(function (config) {
-      return fetch('reports/' + config.name + '?' + params, { headers: headers })
-        .then(function (response) {
-          if (!response.ok) return response.text().then(function (t) { throw new Error(response.status + ' ' + t); });
-          return response.json();
-        })
+    var pending = reports.map(function (config) {
+      return fetch('reports/' + config.name + '?' + params, { headers: headers() })
+        .then(function (response) { return response.ok ? response.json() : failure(response); })
         .then(function (report) { render(config, report, params); })
         .catch(function (error) {
           failures++;
@@ -189,7 +221,20 @@
   document.getElementById('academy').textContent = new URLSearchParams(window.location.search).get('scope') === 'all'
     ? 'toutes les académies' : 'académie ' + academyFromPath();
   var main = document.getElementById('reports');
-  REPORTS.forEach(function (config) { main.appendChild(el('section', { 'class': 'report', 'data-report': config.name })); });
   document.getElementById('filters').addEventListener('submit', function (event) { event.preventDefault(); load(); });
-  load();
+  fetch('reports', { headers: headers() })
+    .then(function (response) { return response.ok ? response.json() : failure(response); })
+    .then(function (catalogue) {
+      catalogue.forEach(function (item) {
+        var config = BUILT_IN.filter(function (c) { return c.name === item.name; })[0] || (item.chart ? contributedConfig(item) : null);
+        if (!config) return;
+        reports.push(config);
+        main.appendChild(el('section', { 'class': 'report', 'data-report': config.name, 'data-plugin': item.plugin || 'reporting' }));
+      });
+      load();
+    })
+    .catch(function (error) {
+      document.getElementById('status').textContent = 'Catalogue des rapports indisponible : ' + error.message;
+      document.body.setAttribute('data-loaded', 'with-errors');
+    });
 })();

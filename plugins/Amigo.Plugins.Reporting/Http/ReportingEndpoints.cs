@@ -12,7 +12,13 @@ public static class ReportingEndpoints
         group.MapGet("/", (HttpContext context) => Results.Redirect(DashboardPath(context)));
         group.MapGet("/dashboard", () => Asset("dashboard.html"));
         group.MapGet("/assets/{file}", (string file) => Asset(file));
-        group.MapGet("/reports", () => Results.Json(ReportCatalog.All.Select(report => new
+        group.MapGet("/reports", ListReportsAsync);
+        group.MapGet("/reports/{name}", RunReportAsync);
+    }
+
+    // The reports offered to the academy of the URL: a contributed report whose plugin it does not enable is left out.
+    private static async Task<IResult> ListReportsAsync(IAcademyAccessor academies, ReportCatalog catalog, CancellationToken cancellationToken) =>
+        Results.Json((await catalog.OfferedAsync(academies.Current.Id, cancellationToken)).Select(report => new
         {
             name = report.Name,
             title = report.Title,
@@ -21,21 +27,29 @@ public static class ReportingEndpoints
             function = report.FunctionName,
             period = report.PeriodMeaning,
             materialized = report.Materialized,
-        })));
-        group.MapGet("/reports/{name}", RunReportAsync);
-    }
+            plugin = report.PluginId,
+            chart = report.Chart is { } chart
+                ? new
+                {
+                    label = new { column = chart.Label.Name, title = chart.Label.Label },
+                    series = chart.Series.Select(series => new { column = series.Name, title = series.Label }),
+                }
+                : null,
+        }));
 
     private static async Task<IResult> RunReportAsync(
-        string name, HttpContext context, IAcademyAccessor academies, ReportRunner runner, CancellationToken cancellationToken)
+        string name, HttpContext context, IAcademyAccessor academies, ReportCatalog catalog, ReportRunner runner, CancellationToken cancellationToken)
     {
-        var report = ReportCatalog.Find(name);
+        var academyId = academies.Current.Id;
+        var report = catalog.Find(name);
         if (report is null)
             return Results.Problem(
-                $"Unknown report '{name}'. Reports: {string.Join(", ", ReportCatalog.All.Select(r => r.Name))}.",
+                $"Unknown report '{name}'. Reports: {string.Join(", ", (await catalog.OfferedAsync(academyId, cancellationToken)).Select(r => r.Name))}.",
                 statusCode: StatusCodes.Status404NotFound);
+        if (!await catalog.IsOfferedAsync(report, academyId, cancellationToken))
+            return Results.Problem(ReportCatalog.NotOfferedReason(report, academyId), statusCode: StatusCodes.Status404NotFound);
 
         var query = context.Request.Query;
-        var academyId = academies.Current.Id;
         if (query["scope"].ToString() is { Length: > 0 } scope)
         {
             if (scope != "all")
@@ -61,7 +75,16 @@ public static class ReportingEndpoints
         if (delimiter is null)
             return BadRequest("delimiter: use comma (default, RFC 4180) or semicolon (Excel with French settings).");
 
-        var result = await runner.RunAsync(report, filter, cancellationToken);
+        ReportResult result;
+        try
+        {
+            result = await runner.RunAsync(report, filter, cancellationToken);
+        }
+        catch (Exception exception) when (MissingReportFunction.Is(exception))
+        {
+            // A deployment problem, not a bug: say which function is missing and how to create it.
+            return Results.Problem(MissingReportFunction.Explain(report), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         if (format == "csv")
         {
             var fileName = $"{report.Name}-{filter.AcademyId ?? "toutes-academies"}.csv";

@@ -1,38 +1,60 @@
 namespace Amigo.Plugins.Reporting.Reports;
 
-/// <summary>Every report the plugin serves. Names and view names are a public contract (docs/plugins/reporting.md).</summary>
-public static class ReportCatalog
+/// <summary>
+/// The reports served (dashboard, HTTP, CLI): the built-in ones, in dashboard order, then those other plugins registered
+/// as <see cref="ContributedReport"/>, in registration order. A contributed report is offered to an academy only where its
+/// plugin is enabled: elsewhere it is left out of the list and its URL answers 404 naming the plugin.
+/// </summary>
+public sealed class ReportCatalog
 {
-    /// <summary>The reports, in dashboard order.</summary>
-    public static IReadOnlyList<ReportDefinition> All { get; } =
-    [
-        new("status-groups", "report_status_groups", "Tickets par onglet du portail",
-            "Tickets per portal tab: Open, Waiting, Beneficiary and Shared (both among requests in progress), Resolved, Closed.",
-            "creation week", Materialized: true),
-        new("open-by-team-agent", "report_open_by_team_agent", "Tickets affectés à mes équipes par agent",
-            "Requests in progress (Open + Waiting) per team and agent.", "creation date"),
-        new("open-by-type", "report_open_by_request_type", "Tickets affectés à mes équipes par type",
-            "Requests in progress per request type.", "creation date"),
-        new("backlog-age", "report_backlog_age", "Ancienneté des tickets en cours",
-            "Requests in progress by age since creation: < 1 day, 1–7 days, 7–30 days, > 30 days.", "creation date", AsOfNow: true),
-        new("weekly-flow", "report_weekly_flow", "Tickets créés, résolus et fermés par semaine",
-            "Tickets created, resolved and closed per week (academy time zone).", "week of the event", Materialized: true),
-        new("resolution-times", "report_resolution_times", "Délais de prise en charge et de résolution par équipe",
-            "Hours from creation to assignment and to resolution of the tickets resolved in the period: median and 90th percentile per team.",
-            "resolution date (exact percentiles, from the materialized views)", Materialized: true),
-        new("closure-origin", "report_closure_origin", "Fermetures : par le demandeur ou automatiques",
-            "Closed tickets: closed by the requester (or an agent) vs automatically by the connector.", "week of closure", Materialized: true),
-        new("open-by-establishment", "report_open_by_establishment", "Tickets en cours par établissement (UAI)",
-            "Requests in progress per establishment UAI, with those shared with the establishment.", "creation date"),
-        new("open-by-service", "report_open_by_service", "Tickets en cours par service et sous-catégorie",
-            "Requests in progress per service and subcategory.", "creation date"),
-        new("moves", "report_moves", "Réaffectations entre équipes et académies",
-            "Moves made by the reassignment plugin: team dispatches and transfers to another academy.", "date of the move"),
-        new("academies", "report_academy_overview", "Vue par académie",
-            "One line per academy: tickets per tab and the flow of the period.", "week of the event", Materialized: true),
-    ];
+    private readonly IAcademyRegistry _academies;
+
+    /// <summary>Builds the catalogue; a contributed name already taken (built-in or contributed) is refused with both owners named.</summary>
+    public ReportCatalog(IEnumerable<ContributedReport> contributed, IAcademyRegistry academies)
+    {
+        _academies = academies;
+        var all = new List<ReportDefinition>(BuiltInReports.All);
+        foreach (var report in contributed)
+        {
+            if (all.FirstOrDefault(r => string.Equals(r.Name, report.Name, StringComparison.OrdinalIgnoreCase)) is { } taken)
+                throw new InvalidOperationException(
+                    $"Plugin '{report.PluginId}' contributes report '{report.Name}', a name already taken by {OwnerOf(taken)}.");
+            if (all.FirstOrDefault(r => r.ViewName == report.ViewName) is { } sameView)
+                throw new InvalidOperationException(
+                    $"Plugin '{report.PluginId}' contributes report '{report.Name}' on view {report.ViewName}, already read by report '{sameView.Name}' of {OwnerOf(sameView)}.");
+            all.Add(ReportDefinition.From(report));
+        }
+        All = all;
+    }
+
+    /// <summary>Every report, whichever academy enables which plugin.</summary>
+    public IReadOnlyList<ReportDefinition> All { get; }
 
     /// <summary>The report with this name (case-insensitive), or null.</summary>
-    public static ReportDefinition? Find(string? name) =>
+    public ReportDefinition? Find(string? name) =>
         All.FirstOrDefault(report => string.Equals(report.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether the report is offered for <paramref name="academyId"/>: built-in reports always; a contributed one when its
+    /// plugin is enabled for the academy, or for every academy at once (<paramref name="academyId"/> null).
+    /// </summary>
+    public async Task<bool> IsOfferedAsync(ReportDefinition report, string? academyId, CancellationToken cancellationToken) =>
+        report.PluginId is not { } plugin || academyId is null || await _academies.IsPluginEnabledAsync(academyId, plugin, cancellationToken);
+
+    /// <summary>The reports offered for <paramref name="academyId"/> (null: every academy), in catalogue order.</summary>
+    public async Task<IReadOnlyList<ReportDefinition>> OfferedAsync(string? academyId, CancellationToken cancellationToken)
+    {
+        var offered = new List<ReportDefinition>(All.Count);
+        foreach (var report in All)
+            if (await IsOfferedAsync(report, academyId, cancellationToken))
+                offered.Add(report);
+        return offered;
+    }
+
+    /// <summary>Why a report is not offered for an academy (English, for a 404 or the CLI).</summary>
+    public static string NotOfferedReason(ReportDefinition report, string academyId) =>
+        $"Report '{report.Name}' comes from plugin '{report.PluginId}', which is not enabled for academy '{academyId}'.";
+
+    private static string OwnerOf(ReportDefinition report) =>
+        report.PluginId is { } plugin ? $"plugin '{plugin}'" : "the reporting plugin";
 }

@@ -3,7 +3,7 @@ namespace Amigo.Plugins.Reporting.Tests.Export;
 public class CsvFormatterTests
 {
     private static ReportResult Result(params object?[][] rows) => new(
-        ReportCatalog.Find("open-by-establishment")!, new ReportFilter("toulouse"),
+        BuiltInReports.Find("open-by-establishment")!, new ReportFilter("toulouse"),
         ["establishment_uai", "org_name", "total"], rows, null);
 
     [Fact]
@@ -44,7 +44,7 @@ public class CsvFormatterTests
     [Fact]
     public void Values_are_written_without_culture()
     {
-        var result = new ReportResult(ReportCatalog.Find("weekly-flow")!, new ReportFilter("toulouse"),
+        var result = new ReportResult(BuiltInReports.Find("weekly-flow")!, new ReportFilter("toulouse"),
             ["week_start", "median", "at"],
             [[new DateOnly(2025, 3, 3), 1234.5m, new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.FromHours(1))]], null);
         var previous = Thread.CurrentThread.CurrentCulture;

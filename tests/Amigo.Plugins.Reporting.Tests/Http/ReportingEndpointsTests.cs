@@ -4,7 +4,17 @@ public class ReportingEndpointsTests(ReportingDataFixture data) : IClassFixture<
 {
     private ReportingWebHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReportingWebHost.StartAsync(data.DataSource);
+    // Two contributed reports: retention's (enabled, but its migration is not applied to this database) and one of a
+    // plugin no academy enables.
+    private static readonly ContributedReport Disabled = new("stats", "stats-per-month", "report_stats_monthly", "Statistiques",
+        "A report of a plugin no academy enables.", "day", new ReportChart(new ReportColumn("month", "Mois"), new ReportColumn("tickets", "Tickets")));
+
+    public async Task InitializeAsync() => _host = await ReportingWebHost.StartAsync(data.DataSource, services =>
+    {
+        services.AddSingleton(Amigo.Plugins.Retention.Reports.MonthlyReport.Definition);
+        services.AddSingleton(Disabled);
+        services.AddSingleton<IAcademyRegistry>(KnownDataSet.Registry(ReportingPlugin.PluginId, "retention"));
+    });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -112,5 +122,54 @@ public class ReportingEndpointsTests(ReportingDataFixture data) : IClassFixture<
         Assert.Contains("Tableau de bord de l'assistance", await page.Content.ReadAsStringAsync());
         Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_catalogue_lists_the_contributed_reports_of_the_plugins_the_academy_enables()
+    {
+        using var client = Client(ReportingWebHost.ToulouseKey);
+
+        var catalogue = (await client.GetFromJsonAsync<JsonElement>("/api/academies/toulouse/reporting/reports")).EnumerateArray().ToList();
+
+        Assert.Equal([.. BuiltInReports.All.Select(r => r.Name), "retention"], catalogue.Select(r => r.GetProperty("name").GetString()));
+        var retention = catalogue[^1];
+        Assert.Equal(("retention", "report_retention_monthly", "Tickets anonymisés par mois"),
+            (retention.GetProperty("plugin").GetString(), retention.GetProperty("view").GetString(), retention.GetProperty("title").GetString()));
+        Assert.Equal("month", retention.GetProperty("chart").GetProperty("label").GetProperty("column").GetString());
+        Assert.Equal(["Anonymisés", "Supprimés dans iTop"],
+            retention.GetProperty("chart").GetProperty("series").EnumerateArray().Select(s => s.GetProperty("title").GetString()));
+        Assert.Equal(JsonValueKind.Null, catalogue[0].GetProperty("plugin").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_contributed_report_of_a_plugin_the_academy_does_not_enable_is_not_found_and_says_why()
+    {
+        using var client = Client(ReportingWebHost.ToulouseKey);
+
+        var response = await client.GetAsync("/api/academies/toulouse/reporting/reports/stats-per-month");
+        var unknown = await client.GetAsync("/api/academies/toulouse/reporting/reports/nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("plugin 'stats', which is not enabled for academy 'toulouse'", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("stats-per-month", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("retention", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_report_whose_sql_function_is_missing_answers_a_clear_problem_without_a_stack()
+    {
+        using var client = Client(ReportingWebHost.ToulouseKey);
+
+        var response = await client.GetAsync("/api/academies/toulouse/reporting/reports/retention");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var detail = problem.GetProperty("detail").GetString()!;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("report_retention_monthly_for(academy, team, from, to) does not exist", detail);
+        Assert.Contains("plugin 'retention'", detail);
+        Assert.Contains("amigo db migrate", detail);
+        Assert.DoesNotContain(" at ", detail);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/academies/toulouse/reporting/reports/moves")).StatusCode);
     }
 }

@@ -38,7 +38,7 @@ public sealed class OpenByEstablishmentTests : IAsyncLifetime
 
     private async Task<List<(string Uai, string? Org, long Open, long Waiting, long Shared, long Total)>> RunAsync(ReportFilter filter)
     {
-        var result = await _services.GetRequiredService<ReportRunner>().RunAsync(ReportCatalog.Find("open-by-establishment")!, filter, CancellationToken.None);
+        var result = await _services.GetRequiredService<ReportRunner>().RunAsync(BuiltInReports.Find("open-by-establishment")!, filter, CancellationToken.None);
         return result.Rows.Select(row => ((string)result.Value(row, "establishment_uai")!, (string?)result.Value(row, "org_name"),
             (long)result.Value(row, "open_count")!, (long)result.Value(row, "waiting_count")!, (long)result.Value(row, "shared_count")!,
             (long)result.Value(row, "total")!)).ToList();

@@ -169,7 +169,7 @@ public class ReportNumbersTests(ReportingDataFixture data) : IClassFixture<Repor
         Assert.Contains(everyAcademy.Rows, row => (string)row[academyColumn]! == Montpellier);
     }
 
-    public static TheoryData<string> ReportNames() => new(ReportCatalog.All.Select(r => r.Name));
+    public static TheoryData<string> ReportNames() => new(BuiltInReports.All.Select(r => r.Name));
 
     [Fact]
     public async Task The_stable_views_answer_for_every_academy()

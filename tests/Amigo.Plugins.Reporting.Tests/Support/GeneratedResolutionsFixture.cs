@@ -27,7 +27,7 @@ public sealed class GeneratedResolutionsFixture : IAsyncLifetime
     }
 
     public async Task<ReportResult> RunAsync(ReportFilter filter) =>
-        await Services.GetRequiredService<ReportRunner>().RunAsync(ReportCatalog.Find("resolution-times")!, filter, CancellationToken.None);
+        await Services.GetRequiredService<ReportRunner>().RunAsync(BuiltInReports.Find("resolution-times")!, filter, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

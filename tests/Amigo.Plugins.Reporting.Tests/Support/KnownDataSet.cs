@@ -83,6 +83,13 @@ public static class KnownDataSet
         { AssignAfterHours = 1, ResolveAfterHours = 2, Closed = Paris(3, 4, 10) };
     }
 
+    /// <summary>The data set's academies, every plugin enabled unless <paramref name="enabledPlugins"/> names the enabled ones.</summary>
+    public static TestAcademyRegistry Registry(params string[] enabledPlugins) =>
+        new(TestAcademy.Create(Toulouse, null, ReportingPlugin.PluginId), TestAcademy.Create(Montpellier, null, ReportingPlugin.PluginId))
+        {
+            EnabledPlugins = enabledPlugins.Length == 0 ? null : enabledPlugins.ToHashSet(),
+        };
+
     public static async Task SeedAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

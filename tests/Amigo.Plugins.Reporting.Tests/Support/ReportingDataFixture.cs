@@ -39,13 +39,14 @@ public sealed class ReportingDataFixture : IAsyncLifetime
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<Amigo.Connector.Contracts.Plugins.IConnectorDatabase>(new ConnectorDatabase(dataSource));
         services.AddSingleton(new FakeTimeProvider(KnownDataSet.Now));
+        services.AddSingleton<Amigo.Connector.Contracts.Academies.IAcademyRegistry>(KnownDataSet.Registry());
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<FakeTimeProvider>());
         new ReportingPlugin().ConfigureServices(services);
         return services.BuildServiceProvider();
     }
 
     public async Task<ReportResult> RunAsync(string report, ReportFilter filter) =>
-        await Runner.RunAsync(ReportCatalog.Find(report)!, filter, CancellationToken.None);
+        await Runner.RunAsync(BuiltInReports.Find(report)!, filter, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

@@ -21,7 +21,8 @@ public sealed class ReportingWebHost : IAsyncDisposable
 
     public Uri DashboardOf(string academy) => new(BaseAddress, $"/api/academies/{academy}/reporting/dashboard");
 
-    public static async Task<ReportingWebHost> StartAsync(NpgsqlDataSource dataSource)
+    /// <summary>Starts the host; <paramref name="configure"/> adds services after the plugin's (contributed reports, another registry).</summary>
+    public static async Task<ReportingWebHost> StartAsync(NpgsqlDataSource dataSource, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -30,8 +31,10 @@ public sealed class ReportingWebHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectorDatabase>(new ConnectorDatabase(dataSource));
         builder.Services.AddSingleton<IAcademyAccessor, RouteAcademyAccessor>();
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(KnownDataSet.Now));
+        builder.Services.AddSingleton<IAcademyRegistry>(KnownDataSet.Registry());
         var plugin = new ReportingPlugin();
         plugin.ConfigureServices(builder.Services);
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(CheckApiKey);

@@ -17,16 +17,16 @@ internal sealed record BenchCase(ReportDefinition Report, ReportFilter Filter)
         var today = DateOnly.FromDateTime(generatedAt.UtcDateTime);
         var lastQuarter = today.AddDays(-90);
         var pastMonth = new DateOnly(today.Year - 1, today.Month, 1);
-        var resolutionTimes = ReportCatalog.Find("resolution-times")!;
+        var resolutionTimes = BuiltInReports.Find("resolution-times")!;
         return
         [
-            .. ReportCatalog.All.Select(report => new BenchCase(report, new ReportFilter(report.Name == "academies" ? null : "toulouse"))),
+            .. BuiltInReports.All.Select(report => new BenchCase(report, new ReportFilter(report.Name == "academies" ? null : "toulouse"))),
             new(resolutionTimes, new ReportFilter("toulouse", From: today.AddDays(-30))),
             new(resolutionTimes, new ReportFilter("toulouse", From: lastQuarter)),
             new(resolutionTimes, new ReportFilter("toulouse", From: today.AddDays(-365))),
             new(resolutionTimes, new ReportFilter("toulouse", From: pastMonth, To: pastMonth.AddMonths(1))),
-            new(ReportCatalog.Find("weekly-flow")!, new ReportFilter("toulouse", 1, From: lastQuarter)),
-            new(ReportCatalog.Find("open-by-establishment")!, new ReportFilter("toulouse", From: lastQuarter)),
+            new(BuiltInReports.Find("weekly-flow")!, new ReportFilter("toulouse", 1, From: lastQuarter)),
+            new(BuiltInReports.Find("open-by-establishment")!, new ReportFilter("toulouse", From: lastQuarter)),
         ];
     }
 

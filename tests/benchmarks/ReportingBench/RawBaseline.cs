@@ -19,7 +19,7 @@ internal sealed class RawBaseline(string connectionString) : IAsyncDisposable
         var views = new Dictionary<string, string>();
         foreach (var view in MaterializedViewRefresher.Views)
             views[view] = (string)(await Scalar($"SELECT pg_get_viewdef('{view}'::regclass)"))!;
-        foreach (var report in ReportCatalog.All)
+        foreach (var report in BuiltInReports.All)
         {
             var source = report.Name == "resolution-times" ? "report_resolution_times_live" : report.FunctionName;
             var definition = (string)(await Scalar($"SELECT pg_get_functiondef('{source}'::regproc)"))!;
