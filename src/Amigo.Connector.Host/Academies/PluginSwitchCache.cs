@@ -4,7 +4,8 @@ namespace Amigo.Connector.Host.Academies;
 /// The run-time plugin switches of every academy, read once and kept: the enabled check (every job, every plugin
 /// request, ARENA's included) answers from memory. Dropped when a switch changes — in this process at once
 /// (<see cref="PluginSwitchStore.Changed"/>), from other processes and hosts through <see cref="PluginSwitchListener"/>
-/// — and after <see cref="MaxAge"/> at the latest, in case a notification was missed.
+/// — and after <see cref="MaxAge"/> at the latest, in case a notification was missed. <see cref="Invalidated"/> tells
+/// those that act on a change (the plugins' hosted services) when to look again.
 /// </summary>
 public sealed class PluginSwitchCache
 {
@@ -24,6 +25,13 @@ public sealed class PluginSwitchCache
         store.Changed += _ => Invalidate();
     }
 
+    /// <summary>
+    /// Raised after the cache was dropped: a switch changed in this process or elsewhere, or notices may have been
+    /// missed. Handlers run on the notifier's thread (a switch write, the listener's connection): they must be quick
+    /// and must not throw; re-read through the enabled check, which loads the new switches.
+    /// </summary>
+    public event Action? Invalidated;
+
     /// <summary>How many times the switches were read from the database (tests, diagnostics).</summary>
     public long Loads => Interlocked.Read(ref _loads);
 
@@ -42,6 +50,7 @@ public sealed class PluginSwitchCache
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _snapshot, null);
+        Invalidated?.Invoke();
     }
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
