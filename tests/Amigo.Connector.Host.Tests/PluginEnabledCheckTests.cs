@@ -59,9 +59,7 @@ public sealed class PluginEnabledCheckTests(PostgresFixture postgres) : IClassFi
         await using var app = TestHosts.Create(configuration);
         await app.StartAsync();
 
-        var key = new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
-        Assert.Equal(enabledSomewhere ? 1 : 0, BackgroundWork.Starts.GetValueOrDefault(
-            BackgroundWork.Starts.Keys.FirstOrDefault(k => new NpgsqlConnectionStringBuilder(k).Database == new NpgsqlConnectionStringBuilder(key).Database) ?? ""));
+        Assert.Equal(enabledSomewhere ? 1 : 0, BackgroundWorkProbe.For(connectionString).Starts);
         await app.StopAsync();
     }
 }
