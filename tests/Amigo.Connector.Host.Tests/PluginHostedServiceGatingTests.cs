@@ -63,16 +63,18 @@ public sealed class PluginHostedServiceGatingTests(PostgresFixture postgres) : I
         var switches = app.Services.GetRequiredService<PluginSwitchStore>();
         var wrapper = Wrapper(app);
 
-        // Enables racing each other and direct looks racing the gate's own: a start takes 20 ms, so unserialized starts would overlap.
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
-            ? switches.SetAsync(i % 4 == 0 ? "toulouse" : "montpellier", "background", true, $"test-{i}")
-            : wrapper.ReconcileAsync(ReconcileCause.SwitchChange, CancellationToken.None)));
+        // The gate's look after each enable races eight direct looks: a start takes 20 ms, so unserialized starts would overlap.
+        await switches.SetAsync("toulouse", "background", true, "test");
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => wrapper.ReconcileAsync(ReconcileCause.SwitchChange, CancellationToken.None))
+            .Append(switches.SetAsync("montpellier", "background", true, "test")));
         await EventuallyAsync(() => probe.Running == 1, "started");
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => wrapper.ReconcileAsync(ReconcileCause.SwitchChange, CancellationToken.None)));
         Assert.Equal((1, 1, 1, 0), (probe.Created, probe.Starts, probe.MaxRunning, probe.Stops));
 
         // Enables and disables racing each other, ending enabled: never two instances at once, every stopped one disposed.
-        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => switches.SetAsync(i % 2 == 0 ? "toulouse" : "montpellier", "background", i % 3 != 0, $"test-{i}")));
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => i % 4 == 3
+            ? wrapper.ReconcileAsync(ReconcileCause.SwitchChange, CancellationToken.None)
+            : switches.SetAsync(i % 2 == 0 ? "toulouse" : "montpellier", "background", i % 3 != 0, $"test-{i}")));
         await Task.WhenAll(switches.SetAsync("toulouse", "background", true, "test"), switches.SetAsync("montpellier", "background", false, "test"));
         await wrapper.ReconcileAsync(ReconcileCause.SwitchChange, CancellationToken.None);
         await EventuallyAsync(() => probe.Running == 1, "running at the end");
