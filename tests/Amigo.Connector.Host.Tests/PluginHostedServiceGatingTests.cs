@@ -119,6 +119,31 @@ public sealed class PluginHostedServiceGatingTests(PostgresFixture postgres) : I
     }
 
     [Fact]
+    public async Task Background_work_that_ends_with_an_error_is_shown_failed_and_started_afresh_at_the_next_switch_change()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var probe = BackgroundWorkProbe.For(connectionString);
+        probe.FailingLoops = 1;
+        await using var app = TestHosts.Create(TestHosts.Configuration(connectionString, Guid.NewGuid().ToString("N")),
+            options => options.ConfigureServices = services => WithoutListener(services));
+        await app.StartAsync();
+        var switches = app.Services.GetRequiredService<PluginSwitchStore>();
+
+        await switches.SetAsync("toulouse", "background", true, "test");
+        await EventuallyAsync(() => Wrapper(app, nameof(BackgroundLoop)).Status.State == PluginHostedServiceStatus.Failed, "shown failed");
+        Assert.Equal("InvalidOperationException: background loop broke (test)",
+            (await BackgroundStatusAsync(app, nameof(BackgroundLoop))).GetProperty("error").GetString());
+        // The plugin's other service is not affected.
+        Assert.Equal(PluginHostedServiceStatus.Running, (await BackgroundStatusAsync(app)).GetProperty("state").GetString());
+
+        await switches.SetAsync("montpellier", "background", true, "test");
+        await EventuallyAsync(() => Wrapper(app, nameof(BackgroundLoop)).Status.State == PluginHostedServiceStatus.Running, "running again");
+        Assert.Equal(2, probe.LoopRuns);
+        Assert.Equal(1, probe.Starts);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task A_switch_changed_on_another_host_starts_and_stops_the_service_here()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
@@ -174,15 +199,15 @@ public sealed class PluginHostedServiceGatingTests(PostgresFixture postgres) : I
         return services;
     }
 
-    private static PluginHostedService Wrapper(WebApplication app) =>
-        app.Services.GetServices<IHostedService>().OfType<PluginHostedService>().Single(s => s.PluginId == "background");
+    private static PluginHostedService Wrapper(WebApplication app, string service = nameof(BackgroundWork)) =>
+        app.Services.GetServices<IHostedService>().OfType<PluginHostedService>().Single(s => s.PluginId == "background" && s.Status.Service == service);
 
-    private static async Task<JsonElement> BackgroundStatusAsync(WebApplication app)
+    private static async Task<JsonElement> BackgroundStatusAsync(WebApplication app, string service = nameof(BackgroundWork))
     {
         // /health answers 503 here (the academies' iTop is unreachable); the plugin services are listed either way.
         using var response = await app.Client(null).GetAsync("/health");
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return report.GetProperty("pluginServices").EnumerateArray().Single(s => s.GetProperty("plugin").GetString() == "background").Clone();
+        return report.GetProperty("pluginServices").EnumerateArray().Single(s => s.GetProperty("plugin").GetString() == "background" && s.GetProperty("service").GetString() == service).Clone();
     }
 
     private static async Task EventuallyAsync(Func<bool> condition, string what)

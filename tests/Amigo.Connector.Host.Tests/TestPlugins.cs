@@ -72,7 +72,7 @@ public sealed class BackgroundPlugin : IConnectorPlugin
     public string Description => "Background work (tests)";
     public Type? SettingsType => null;
     public IReadOnlyList<PluginJobDefinition> Jobs => [];
-    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>();
+    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>().AddHostedService<BackgroundLoop>();
     public void MapEndpoints(IEndpointRouteBuilder academyGroup) { }
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }
@@ -117,7 +117,20 @@ public sealed class BackgroundWork : Microsoft.Extensions.Hosting.IHostedService
     }
 }
 
-/// <summary>Counts of the <see cref="BackgroundWork"/> instances of one database.</summary>
+/// <summary>Background work in a loop until stopped; its work ends with an error while its probe says so.</summary>
+public sealed class BackgroundLoop(IConnectorDatabase database) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var probe = BackgroundWorkProbe.For(database.DataSource.ConnectionString);
+        Interlocked.Increment(ref probe.LoopRuns);
+        await Task.Yield();
+        if (Interlocked.Decrement(ref probe.FailingLoops) >= 0) throw new InvalidOperationException("background loop broke (test)");
+        await Task.Delay(Timeout.Infinite, stoppingToken);
+    }
+}
+
+/// <summary>Counts of the <see cref="BackgroundWork"/> and <see cref="BackgroundLoop"/> instances of one database.</summary>
 public sealed class BackgroundWorkProbe
 {
     private static readonly ConcurrentDictionary<string, BackgroundWorkProbe> ByDatabase = new();
@@ -132,6 +145,12 @@ public sealed class BackgroundWorkProbe
 
     /// <summary>How many of the next starts throw.</summary>
     public int FailingStarts;
+
+    /// <summary>How many times a <see cref="BackgroundLoop"/> began its work.</summary>
+    public int LoopRuns;
+
+    /// <summary>How many of the next loops end with an error.</summary>
+    public int FailingLoops;
 
     /// <summary>The probe of the database <paramref name="connectionString"/> names.</summary>
     public static BackgroundWorkProbe For(string connectionString) =>

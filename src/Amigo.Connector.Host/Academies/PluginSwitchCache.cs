@@ -14,8 +14,11 @@ public sealed class PluginSwitchCache
 
     private readonly PluginSwitchStore _store;
     private readonly TimeProvider _time;
+    private readonly Lock _loadLock = new();
     private Snapshot? _snapshot;
     private long _generation;
+    private Task<Snapshot>? _loading;
+    private long _loadingGeneration;
 
     /// <summary>A cache over <paramref name="store"/>, dropped on its changes.</summary>
     public PluginSwitchCache(PluginSwitchStore store, TimeProvider time)
@@ -53,10 +56,29 @@ public sealed class PluginSwitchCache
         Invalidated?.Invoke();
     }
 
-    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Misses at the same time share one read (after a change, the plugins' hosted services and the requests under way
+    /// all look again at once). The read is shared, so no single caller's cancellation stops it: each stops waiting.
+    /// </summary>
+    private Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        var generation = Interlocked.Read(ref _generation);
-        var rows = await _store.ListAsync(null, cancellationToken);
+        Task<Snapshot> load;
+        lock (_loadLock)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            if (_loading is not { IsCompleted: false } || _loadingGeneration != generation)
+            {
+                _loadingGeneration = generation;
+                _loading = Task.Run(() => ReadAsync(generation), CancellationToken.None);
+            }
+            load = _loading;
+        }
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task<Snapshot> ReadAsync(long generation)
+    {
+        var rows = await _store.ListAsync(null, CancellationToken.None);
         Interlocked.Increment(ref _loads);
         var snapshot = new Snapshot(
             rows.ToDictionary(r => (r.AcademyId, r.PluginId), r => r.Enabled, AcademyPluginComparer.Instance), _time.GetTimestamp());
