@@ -1,6 +1,4 @@
-using Amigo.Connector.Host.Academies;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Amigo.Connector.Host.Tests;
 

@@ -31,9 +31,7 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
 
     public PluginHostedService(string pluginId, ServiceDescriptor inner, IServiceProvider services)
     {
-        PluginId = pluginId;
-        _inner = inner;
-        _services = services;
+        (PluginId, _inner, _services) = (pluginId, inner, services);
         _time = services.GetRequiredService<TimeProvider>();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<PluginHostedService>();
         _name = (inner.ImplementationType ?? inner.ImplementationInstance?.GetType())?.Name ?? "A hosted service";

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Amigo.Connector.Host.Academies;
-using Microsoft.Extensions.Hosting;
 
 namespace Amigo.Connector.Host.Plugins;
 
