@@ -72,23 +72,89 @@ public sealed class BackgroundPlugin : IConnectorPlugin
     public string Description => "Background work (tests)";
     public Type? SettingsType => null;
     public IReadOnlyList<PluginJobDefinition> Jobs => [];
-    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>();
+    public void ConfigureServices(IServiceCollection services) => services.AddHostedService<BackgroundWork>().AddHostedService<BackgroundLoop>();
     public void MapEndpoints(IEndpointRouteBuilder academyGroup) { }
     public IEnumerable<Command> CreateCommands(IServiceProvider services) => [];
 }
 
-/// <summary>Records its start under its host's database (each test has its own).</summary>
-public sealed class BackgroundWork(IConnectorDatabase database) : Microsoft.Extensions.Hosting.IHostedService
+/// <summary>
+/// Records what happens to it in the <see cref="BackgroundWorkProbe"/> of its host's database (each test has its own).
+/// A start takes a little while, so that starts racing each other would overlap.
+/// </summary>
+public sealed class BackgroundWork : Microsoft.Extensions.Hosting.IHostedService, IDisposable
 {
-    public static readonly ConcurrentDictionary<string, int> Starts = new();
+    private readonly BackgroundWorkProbe _probe;
+    private bool _disposed;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public BackgroundWork(IConnectorDatabase database)
     {
-        Starts.AddOrUpdate(database.DataSource.ConnectionString, 1, (_, n) => n + 1);
+        _probe = BackgroundWorkProbe.For(database.DataSource.ConnectionString);
+        Interlocked.Increment(ref _probe.Created);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(20, cancellationToken);
+        if (_disposed) Interlocked.Increment(ref _probe.StartsAfterDispose);
+        if (Interlocked.Decrement(ref _probe.FailingStarts) >= 0) throw new InvalidOperationException("background work cannot start (test)");
+        Interlocked.Increment(ref _probe.Starts);
+        var running = Interlocked.Increment(ref _probe.Running);
+        int max;
+        while (running > (max = Volatile.Read(ref _probe.MaxRunning)) && Interlocked.CompareExchange(ref _probe.MaxRunning, running, max) != max) { }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _probe.Stops);
+        Interlocked.Decrement(ref _probe.Running);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Increment(ref _probe.Disposals);
+    }
+}
+
+/// <summary>Background work in a loop until stopped; its work ends with an error while its probe says so.</summary>
+public sealed class BackgroundLoop(IConnectorDatabase database) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var probe = BackgroundWorkProbe.For(database.DataSource.ConnectionString);
+        Interlocked.Increment(ref probe.LoopRuns);
+        await Task.Yield();
+        if (Interlocked.Decrement(ref probe.FailingLoops) >= 0) throw new InvalidOperationException("background loop broke (test)");
+        await Task.Delay(Timeout.Infinite, stoppingToken);
+    }
+}
+
+/// <summary>Counts of the <see cref="BackgroundWork"/> and <see cref="BackgroundLoop"/> instances of one database.</summary>
+public sealed class BackgroundWorkProbe
+{
+    private static readonly ConcurrentDictionary<string, BackgroundWorkProbe> ByDatabase = new();
+
+    public int Created;
+    public int Starts;
+    public int Stops;
+    public int Disposals;
+    public int Running;
+    public int MaxRunning;
+    public int StartsAfterDispose;
+
+    /// <summary>How many of the next starts throw.</summary>
+    public int FailingStarts;
+
+    /// <summary>How many times a <see cref="BackgroundLoop"/> began its work.</summary>
+    public int LoopRuns;
+
+    /// <summary>How many of the next loops end with an error.</summary>
+    public int FailingLoops;
+
+    /// <summary>The probe of the database <paramref name="connectionString"/> names.</summary>
+    public static BackgroundWorkProbe For(string connectionString) =>
+        ByDatabase.GetOrAdd(new NpgsqlConnectionStringBuilder(connectionString).Database!, _ => new BackgroundWorkProbe());
 }
 
 /// <summary>The smallest plugin the contract allows: an id, a description and its services.</summary>

@@ -4,7 +4,8 @@ namespace Amigo.Connector.Host.Academies;
 /// The run-time plugin switches of every academy, read once and kept: the enabled check (every job, every plugin
 /// request, ARENA's included) answers from memory. Dropped when a switch changes — in this process at once
 /// (<see cref="PluginSwitchStore.Changed"/>), from other processes and hosts through <see cref="PluginSwitchListener"/>
-/// — and after <see cref="MaxAge"/> at the latest, in case a notification was missed.
+/// — and after <see cref="MaxAge"/> at the latest, in case a notification was missed. <see cref="Invalidated"/> tells
+/// those that act on a change (the plugins' hosted services) when to look again.
 /// </summary>
 public sealed class PluginSwitchCache
 {
@@ -13,8 +14,11 @@ public sealed class PluginSwitchCache
 
     private readonly PluginSwitchStore _store;
     private readonly TimeProvider _time;
+    private readonly Lock _loadLock = new();
     private Snapshot? _snapshot;
     private long _generation;
+    private Task<Snapshot>? _loading;
+    private long _loadingGeneration;
 
     /// <summary>A cache over <paramref name="store"/>, dropped on its changes.</summary>
     public PluginSwitchCache(PluginSwitchStore store, TimeProvider time)
@@ -23,6 +27,13 @@ public sealed class PluginSwitchCache
         _time = time;
         store.Changed += _ => Invalidate();
     }
+
+    /// <summary>
+    /// Raised after the cache was dropped: a switch changed in this process or elsewhere, or notices may have been
+    /// missed. Handlers run on the notifier's thread (a switch write, the listener's connection): they must be quick
+    /// and must not throw; re-read through the enabled check, which loads the new switches.
+    /// </summary>
+    public event Action? Invalidated;
 
     /// <summary>How many times the switches were read from the database (tests, diagnostics).</summary>
     public long Loads => Interlocked.Read(ref _loads);
@@ -42,12 +53,32 @@ public sealed class PluginSwitchCache
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _snapshot, null);
+        Invalidated?.Invoke();
     }
 
-    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Misses at the same time share one read (after a change, the plugins' hosted services and the requests under way
+    /// all look again at once). The read is shared, so no single caller's cancellation stops it: each stops waiting.
+    /// </summary>
+    private Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        var generation = Interlocked.Read(ref _generation);
-        var rows = await _store.ListAsync(null, cancellationToken);
+        Task<Snapshot> load;
+        lock (_loadLock)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            if (_loading is not { IsCompleted: false } || _loadingGeneration != generation)
+            {
+                _loadingGeneration = generation;
+                _loading = Task.Run(() => ReadAsync(generation), CancellationToken.None);
+            }
+            load = _loading;
+        }
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task<Snapshot> ReadAsync(long generation)
+    {
+        var rows = await _store.ListAsync(null, CancellationToken.None);
         Interlocked.Increment(ref _loads);
         var snapshot = new Snapshot(
             rows.ToDictionary(r => (r.AcademyId, r.PluginId), r => r.Enabled, AcademyPluginComparer.Instance), _time.GetTimestamp());

@@ -7,7 +7,7 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IConnectorDatabase database, IAcademyRegistry registry, JobRunStore runs, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (IConnectorDatabase database, IAcademyRegistry registry, JobRunStore runs, Plugins.PluginHostedServiceGate pluginServices, CancellationToken cancellationToken) =>
         {
             var databaseCheck = await CheckAsync(async token =>
             {
@@ -35,7 +35,7 @@ internal static class HealthEndpoints
                 return new AcademyHealth(academy.Id, check.Status, check.ElapsedMs, check.Detail);
             }));
             var healthy = databaseCheck.Status == "healthy" && academies.All(a => a.Status == "healthy");
-            var report = new HealthReport(healthy ? "healthy" : "unhealthy", databaseCheck, academies, lastRuns);
+            var report = new HealthReport(healthy ? "healthy" : "unhealthy", databaseCheck, academies, lastRuns, pluginServices.Statuses);
             return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         })
         .WithName("Health")
@@ -62,8 +62,9 @@ internal static class HealthEndpoints
         }
     }
 
-    /// <summary>The health report.</summary>
-    public sealed record HealthReport(string Status, CheckResult Database, IReadOnlyList<AcademyHealth> Academies, IReadOnlyList<LastRun> Jobs);
+    /// <summary>The health report; <c>pluginServices</c> (what each plugin hosted service is doing) is informational, like <c>jobs</c>.</summary>
+    public sealed record HealthReport(string Status, CheckResult Database, IReadOnlyList<AcademyHealth> Academies, IReadOnlyList<LastRun> Jobs,
+        IReadOnlyList<Plugins.PluginHostedServiceStatus> PluginServices);
 
     /// <summary>The last finished run of one (academy, job): <c>succeeded</c>, <c>partial</c>, <c>failed</c>, <c>skipped-locked</c>, <c>cancelled</c>, <c>abandoned</c>.</summary>
     public sealed record LastRun(string Academy, string Job, string Outcome, long RunId, DateTimeOffset? EndedAt, string? Detail);

@@ -1,45 +1,241 @@
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>
-/// A plugin's hosted service, started only when at least one academy enables the plugin when the host starts (a
-/// plugin no academy uses does no background work). The plugin loader registers this in place of each
-/// <see cref="IHostedService"/> a plugin adds; the service itself is created only when it starts.
+/// A plugin's hosted service, running only while at least one academy enables the plugin (a plugin no academy uses
+/// does no background work). The plugin loader registers this in place of each <see cref="IHostedService"/> a plugin
+/// adds. At host start it starts the service when the plugin is enabled somewhere; afterwards
+/// <see cref="PluginHostedServiceGate"/> brings every switch change: the service is created and started when the first
+/// academy enables the plugin, stopped and disposed when the last one disables it, created afresh on the next start.
+/// Starts and stops are serialized, and each decides from the enabled check read under the same lock, so concurrent
+/// changes cannot start it twice nor apply an older state over a newer one. A failing start is logged and shown in
+/// <see cref="Status"/>, never thrown at the host, and tried again at the next switch change. The host's shutdown
+/// stops it once; nothing starts it afterwards.
 /// </summary>
-internal sealed class PluginHostedService(string pluginId, ServiceDescriptor inner, IServiceProvider services) : IHostedService, IAsyncDisposable
+internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
 {
-    private IHostedService? _started;
+    /// <summary>How long a stop caused by a switch change may take before its token is cancelled.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The plugin that registered the service.</summary>
-    public string PluginId { get; } = pluginId;
+    private readonly ServiceDescriptor _inner;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    // Cancelled when the host stops: aborts a start in progress and any change waiting for the lock.
+    private readonly CancellationTokenSource _shutdown = new();
+    private IHostedService? _running;
+    private bool _instanceUsed;
+    private bool _stopped;
+    private string _name;
+    private PluginHostedServiceStatus _status;
 
-    /// <summary>Whether the service was started.</summary>
-    public bool Started => _started is not null;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public PluginHostedService(string pluginId, ServiceDescriptor inner, IServiceProvider services)
     {
-        if (!await services.GetRequiredService<AcademyRegistry>().IsPluginEnabledAnywhereAsync(PluginId, cancellationToken))
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger<PluginHostedService>()
-                .LogInformation("{Service} of plugin {Plugin} not started: no academy enables the plugin", Name(inner), PluginId);
-            return;
-        }
-        _started = Create();
-        await _started.StartAsync(cancellationToken);
+        (PluginId, _inner, _services) = (pluginId, inner, services);
+        _time = services.GetRequiredService<TimeProvider>();
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<PluginHostedService>();
+        _name = (inner.ImplementationType ?? inner.ImplementationInstance?.GetType())?.Name ?? "A hosted service";
+        _status = new PluginHostedServiceStatus(pluginId, _name, PluginHostedServiceStatus.Stopped, _time.GetUtcNow(), null);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _started?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>The plugin that registered the service.</summary>
+    public string PluginId { get; }
+
+    /// <summary>What the service is doing now.</summary>
+    public PluginHostedServiceStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Host start: joins the gate (which brings later switch changes) and starts the service if the plugin is enabled somewhere.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var gate = _services.GetRequiredService<PluginHostedServiceGate>();
+        gate.Register(this);
+        await ReconcileAsync(ReconcileCause.HostStart, cancellationToken);
+    }
+
+    /// <summary>Host shutdown: stops the service if it runs, once; no switch change starts it afterwards.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _shutdown.CancelAsync();
+        try
+        {
+            await _lock.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogWarning("{Service} of plugin {Plugin} not stopped: its start or stop did not end before the host's shutdown timeout", _name, PluginId);
+            return;
+        }
+        try
+        {
+            if (_stopped) return;
+            _stopped = true;
+            _services.GetRequiredService<PluginHostedServiceGate>().Unregister(this);
+            if (_running is { } running) await StopRunningAsync(running, "the host is stopping", cancellationToken);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings the service in line with the enabled check: started when an academy enables the plugin, stopped when none
+    /// does. A failed service is tried again on a switch change, not on a <see cref="ReconcileCause.Poll"/>. Throws
+    /// only when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task ReconcileAsync(ReconcileCause cause, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+        try
+        {
+            await _lock.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return; // the host is stopping
+        }
+        try
+        {
+            if (_stopped) return;
+            bool enabled;
+            try
+            {
+                enabled = await _services.GetRequiredService<AcademyRegistry>().IsPluginEnabledAnywhereAsync(PluginId, linked.Token);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning("{Service} of plugin {Plugin}: whether an academy enables the plugin could not be read ({Error}); tried again at the next switch change",
+                    _name, PluginId, exception.Message);
+                return;
+            }
+
+            var failed = Status.State == PluginHostedServiceStatus.Failed;
+            if (enabled)
+            {
+                if (failed && cause == ReconcileCause.Poll) return;
+                // Its background work died: a fresh instance replaces it.
+                if (_running is { } dead && failed) await StopForSwitchAsync(dead, "its background work failed");
+                if (_running is null) await StartRunningAsync(linked.Token);
+            }
+            else if (_running is { } running)
+            {
+                await StopForSwitchAsync(running, "no academy enables the plugin any more");
+            }
+            else if (failed || cause == ReconcileCause.HostStart)
+            {
+                SetStatus(PluginHostedServiceStatus.Stopped, null);
+                _logger.LogInformation("{Service} of plugin {Plugin} not started: no academy enables the plugin", _name, PluginId);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The host began stopping during a start: StopAsync finds nothing running.
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        // Created here (not by the container), so disposed here.
-        if (_started is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-        else (_started as IDisposable)?.Dispose();
+        // Created here (not by the container), so disposed here; an instance the plugin gave is disposed once, at the end.
+        if (Interlocked.Exchange(ref _running, null) is { } running) await ReleaseAsync(running, final: true);
+        else if (_instanceUsed) await ReleaseAsync((IHostedService)_inner.ImplementationInstance!, final: true);
     }
 
-    private IHostedService Create() => (IHostedService)(inner.ImplementationInstance
-        ?? inner.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, inner.ImplementationType!));
+    private async Task StartRunningAsync(CancellationToken cancellationToken)
+    {
+        IHostedService? service = null;
+        try
+        {
+            service = Create();
+            _name = service.GetType().Name;
+            await service.StartAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !_shutdown.IsCancellationRequested)
+        {
+            if (service is not null) await ReleaseAsync(service, final: false);
+            SetStatus(PluginHostedServiceStatus.Failed, Describe(exception));
+            _logger.LogError(exception, "{Service} of plugin {Plugin} failed to start; tried again at the next switch change", _name, PluginId);
+            return;
+        }
+        catch
+        {
+            if (service is not null) await ReleaseAsync(service, final: false);
+            throw;
+        }
+        _running = service;
+        SetStatus(PluginHostedServiceStatus.Running, null);
+        _logger.LogInformation("{Service} of plugin {Plugin} started: an academy enables the plugin", _name, PluginId);
+        WatchBackgroundWork(service);
+    }
 
-    private static string Name(ServiceDescriptor descriptor) =>
-        (descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType())?.Name ?? "A hosted service";
+    private async Task StopRunningAsync(IHostedService service, string reason, CancellationToken cancellationToken)
+    {
+        // Forgotten first: the end of its background work during the stop is not a failure.
+        _running = null;
+        try
+        {
+            await service.StopAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "{Service} of plugin {Plugin} did not stop cleanly", _name, PluginId);
+        }
+        finally
+        {
+            await ReleaseAsync(service, final: false);
+        }
+        SetStatus(PluginHostedServiceStatus.Stopped, null);
+        _logger.LogInformation("{Service} of plugin {Plugin} stopped: {Reason}", _name, PluginId, reason);
+    }
+
+    /// <summary>A background service whose work ends with an error is dead though started: shown as failed.</summary>
+    private void WatchBackgroundWork(IHostedService service)
+    {
+        if (service is not BackgroundService { ExecuteTask: { } work }) return;
+        work.ContinueWith(task =>
+        {
+            if (!ReferenceEquals(Volatile.Read(ref _running), service)) return;
+            SetStatus(PluginHostedServiceStatus.Failed, Describe(task.Exception!.GetBaseException()));
+            _logger.LogError(task.Exception!.GetBaseException(), "{Service} of plugin {Plugin}: its background work failed; started again at the next switch change", _name, PluginId);
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task StopForSwitchAsync(IHostedService service, string reason)
+    {
+        using var timeout = new CancellationTokenSource(StopTimeout, _time);
+        await StopRunningAsync(service, reason, timeout.Token);
+    }
+
+    private IHostedService Create()
+    {
+        if (_inner.ImplementationInstance is IHostedService instance)
+        {
+            _instanceUsed = true;
+            return instance;
+        }
+        return (IHostedService)(_inner.ImplementationFactory?.Invoke(_services) ?? ActivatorUtilities.CreateInstance(_services, _inner.ImplementationType!));
+    }
+
+    private async ValueTask ReleaseAsync(IHostedService service, bool final)
+    {
+        // The plugin's own instance cannot be made again: kept until the host is disposed.
+        if (!final && ReferenceEquals(service, _inner.ImplementationInstance)) return;
+        try
+        {
+            if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else (service as IDisposable)?.Dispose();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "{Service} of plugin {Plugin} failed to dispose", _name, PluginId);
+        }
+    }
+
+    private void SetStatus(string state, string? error) =>
+        Volatile.Write(ref _status, new PluginHostedServiceStatus(PluginId, _name, state, _time.GetUtcNow(), error));
+
+    private static string Describe(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
 }

@@ -10,6 +10,10 @@ internal static partial class PluginLoader
     /// <summary>Segments the host uses under <c>/api/academies/{academy}/</c>; a plugin cannot take them.</summary>
     private static readonly HashSet<string> ReservedIds = new(StringComparer.OrdinalIgnoreCase) { "plugins", "jobs", "sync", "health" };
 
+    /// <summary>The gate's loop, registered before the first plugin hosted service (so it starts after the database is migrated).</summary>
+    private static readonly ServiceDescriptor GateHostedService =
+        ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<PluginHostedServiceGate>());
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
 
@@ -21,6 +25,8 @@ internal static partial class PluginLoader
         sources.AddRange(explicitAssemblies.Distinct().Select(a => (a, "explicit")));
 
         var plugins = new List<LoadedPlugin>();
+        // Always there, so what the plugins' hosted services do can be shown (GET /health) even when none has any.
+        services.AddSingleton<PluginHostedServiceGate>();
         using var bootstrap = new ServiceCollection().AddSingleton(configuration).BuildServiceProvider();
         foreach (var (assembly, source) in sources)
         {
@@ -129,10 +135,13 @@ internal static partial class PluginLoader
         }
         foreach (var descriptor in added)
         {
-            // A plugin's background work runs only where an academy uses the plugin.
-            services.Add(descriptor.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && !descriptor.IsKeyedService
-                ? ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new PluginHostedService(id!, descriptor, sp))
-                : descriptor);
+            // A plugin's background work runs only while an academy uses the plugin; the gate brings it the switch changes.
+            if (descriptor.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && !descriptor.IsKeyedService)
+            {
+                if (!services.Contains(GateHostedService)) services.Add(GateHostedService);
+                services.Add(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new PluginHostedService(id!, descriptor, sp)));
+            }
+            else services.Add(descriptor);
         }
         if (migrations is { Migrations.Count: > 0 }) services.AddSingleton(migrations);
         foreach (var job in plugin.Jobs) services.AddScoped(job.JobType);
