@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amigo.Connector.Contracts.Academies;
 using Amigo.Connector.Contracts.Plugins;
 using Amigo.Connector.Data;
+using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,8 +21,8 @@ internal static class HealthEndpoints
         {
             var databaseCheck = await CheckAsync(async token =>
             {
-                await using var command = database.DataSource.CreateCommand("SELECT 1");
-                await command.ExecuteScalarAsync(token);
+                await using var connection = await database.DataSource.OpenConnectionAsync(token);
+                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: token));
                 return null;
             }, cancellationToken);
             // The last outcome of every (academy, job): a partial or failed run shows here, not only in the logs.
