@@ -1,5 +1,5 @@
-using Amigo.Connector.Contracts.Plugins;
 using System.Data;
+using Amigo.Connector.Contracts.Plugins;
 using Dapper;
 
 namespace Amigo.Plugins.Retention.Data;
