@@ -33,6 +33,8 @@ workers="${AMIGO_ITOP_LAB_WORKERS:-4}"
 shared="${AMIGO_SHARED:-$(dirname "$repo")/shared}"
 tarball="$shared/itop/itop-3.2.0.tar.gz"
 lab="$repo/tests/itop-lab"
+# shellcheck source=../tests/itop-lab/php-server.sh
+source "$lab/php-server.sh"
 
 web="$root/itop"
 data="$root/mariadb"
@@ -168,38 +170,15 @@ install_itop() {
 }
 
 start_web() {
-    mkdir -p "$logs" "$run"
-    # A server started from another checkout (a removed worktree, an older clone) runs that checkout's router: replace it.
-    if alive "$run/web.pid" && [[ "$(cat "$run/web.router" 2>/dev/null)" == "$lab/router.php" ]] \
-        && curl -s -o /dev/null --max-time 5 "$url"; then return 0; fi
+    php_server_running "$run/web.pid" "$lab/router.php" "$url" && return 0
     stop_web
-    # PHP's built-in server, its workers in one process group (killing the parent alone leaves workers listening).
-    # The router only times each request into the request log, then lets the server run the script.
-    AMIGO_ITOP_LAB_REQUEST_LOG="$logs/requests.log" PHP_CLI_SERVER_WORKERS="$workers" \
-        setsid php -d memory_limit="$php_memory" -d max_execution_time=300 -d post_max_size=64M -d upload_max_filesize=64M \
-        -S "127.0.0.1:$port" -t "$web" "$lab/router.php" </dev/null >>"$logs/php-server.log" 2>&1 9>&- &
-    echo $! >"$run/web.pid"
-    echo "$lab/router.php" >"$run/web.router"
-    local i
-    for ((i = 0; i < 60; i++)); do
-        curl -s -o /dev/null --max-time 5 "$url/webservices/rest.php" && break
-        sleep 0.5
-    done
-    curl -s -o /dev/null --max-time 5 "$url/webservices/rest.php" || die "the web server did not answer on $url (see $logs/php-server.log)"
+    php_server_start "$run/web.pid" "$lab/router.php" "$web" "$port" "$url/webservices/rest.php" "$logs/php-server.log" \
+        "$logs/requests.log" "$php_memory" "$workers" post_max_size=64M upload_max_filesize=64M \
+        || die "the web server did not answer on $url (see $logs/php-server.log)"
     say "iTop served on $url (memory_limit $php_memory, $workers workers)"
 }
 
-stop_web() {
-    [[ -f "$run/web.pid" ]] || return 0
-    local pid; pid="$(cat "$run/web.pid")"
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -- -"$pid" 2>/dev/null || kill "$pid" || true
-        local i
-        for ((i = 0; i < 20; i++)); do kill -0 -- -"$pid" 2>/dev/null || break; sleep 0.25; done
-        kill -9 -- -"$pid" 2>/dev/null || true
-    fi
-    rm -f "$run/web.pid"
-}
+stop_web() { php_server_stop "$run/web.pid"; }
 
 # Users and reference data (organizations, teams, persons, catalogue, contracts), then a pristine dump of that.
 seed_reference() {

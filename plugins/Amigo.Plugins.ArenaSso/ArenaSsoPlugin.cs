@@ -1,16 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.ArenaSso.Endpoints;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Identity;
-using Amigo.Plugins.ArenaSso.Provisioning;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.ArenaSso;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.AutoClose.Cli;
-using Amigo.Plugins.AutoClose.Data;
-using Amigo.Plugins.AutoClose.Http;
-using Amigo.Plugins.AutoClose.Running;
-using Amigo.Plugins.AutoClose.Settings;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.AutoClose;
 
 /// <summary>Closes resolved requests automatically once the academy's delay has passed.</summary>

@@ -1,18 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch.Requester;
-using Amigo.Plugins.CatalogueSearch.Cli;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Http;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Jobs;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.CatalogueSearch;
 
 /// <summary>

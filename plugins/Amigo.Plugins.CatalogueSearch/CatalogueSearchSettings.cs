@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Amigo.Plugins.CatalogueSearch.Requester;
-
 namespace Amigo.Plugins.CatalogueSearch;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Reassignment.Execution;
-
 namespace Amigo.Plugins.Reassignment;
 
 /// <summary>The scheduled job <c>reassign</c>: one reassignment pass for one academy.</summary>

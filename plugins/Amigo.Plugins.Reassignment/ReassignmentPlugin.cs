@@ -1,18 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reassignment.Cli;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Execution;
-using Amigo.Plugins.Reassignment.Http;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Settings;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.Reassignment;
 
 /// <summary>

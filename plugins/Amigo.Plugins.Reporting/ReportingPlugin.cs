@@ -1,15 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reporting.Cli;
-using Amigo.Plugins.Reporting.Http;
-using Amigo.Plugins.Reporting.Jobs;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.Reporting;
 
 /// <summary>Reporting dashboards, SQL views, JSON/CSV endpoints and CLI fed from the connector database.</summary>

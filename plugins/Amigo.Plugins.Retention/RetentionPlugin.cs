@@ -1,15 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Retention.Cli;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Http;
-using Amigo.Plugins.Retention.Running;
-using Amigo.Plugins.Retention.Settings;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Plugins.Retention;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>An academy as recorded in the database (from configuration).</summary>

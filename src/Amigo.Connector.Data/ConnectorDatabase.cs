@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Npgsql;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>The connector's PostgreSQL database: one pooled data source shared by the host, the sync and the plugins.</summary>

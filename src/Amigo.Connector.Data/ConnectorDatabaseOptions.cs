@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>Settings of the connector database (section <c>Amigo:Database</c>).</summary>

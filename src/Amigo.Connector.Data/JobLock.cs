@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Locks;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>
@@ -27,9 +24,7 @@ public sealed class JobLockHandle : IAsyncDisposable
 
     internal JobLockHandle(AdvisoryLock held, string academyId, string jobId)
     {
-        _lock = held;
-        AcademyId = academyId;
-        JobId = jobId;
+        (_lock, AcademyId, JobId) = (held, academyId, jobId);
     }
 
     /// <summary>Academy.</summary>

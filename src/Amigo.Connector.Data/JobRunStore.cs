@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>A row of <c>job_runs</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>JSON for jsonb columns: plain objects through System.Text.Json, Newtonsoft tokens (iTop answers) as they are.</summary>

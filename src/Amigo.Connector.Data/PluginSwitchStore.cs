@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>A run-time plugin switch (CLI/HTTP); it wins over the configuration file until cleared.</summary>

@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>

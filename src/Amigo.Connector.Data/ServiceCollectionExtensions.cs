@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data.Migrations;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>Registration of the data layer.</summary>

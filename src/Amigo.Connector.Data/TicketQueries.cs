@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>Filter of <see cref="TicketQueries.QueryAsync"/>; every criterion is optional (AND).</summary>

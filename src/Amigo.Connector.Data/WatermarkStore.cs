@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Data;
 
 /// <summary>Incremental sync position of one (academy, iTop class).</summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Amigo.Connector.Host.Cli;
-using Spectre.Console;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Simulation.Demo;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>The host configuration of the demo, in memory: the three academies on their simulations, every plugin enabled.</summary>

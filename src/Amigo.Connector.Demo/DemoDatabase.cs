@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>

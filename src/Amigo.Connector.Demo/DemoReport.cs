@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>Everything one demo run did and printed, for the console and for the tests that check it against iTop.</summary>

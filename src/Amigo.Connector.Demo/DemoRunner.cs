@@ -1,16 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Amigo.Connector.Data.Migrations;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Sync;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Spectre.Console;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>Settings of one demo run (the <c>amigo demo</c> options).</summary>

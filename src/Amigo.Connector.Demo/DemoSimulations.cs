@@ -1,6 +1,3 @@
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Simulation.Demo;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>One simulated iTop per demo academy, seeded with <see cref="DemoDataSet"/>, all on one fixed clock.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Simulation;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Demo;
 
 /// <summary>What the connector changed in one simulated iTop, read from the simulation's call log (successful writes only).</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Host.Cli;
-
 // `amigo probe URL` (the container's health check) answers before plugins load: it must stay cheap.
 if (HealthProbe.Matches(args)) return await HealthProbe.RunAsync(args[1], Console.Error);
 return await ConnectorCli.RunAsync(args);

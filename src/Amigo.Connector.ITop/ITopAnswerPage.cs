@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Amigo.Connector.ITop;
 

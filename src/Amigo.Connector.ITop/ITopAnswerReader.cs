@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
-using Amigo.Connector.ITop.Internal;
-
 namespace Amigo.Connector.ITop;
 
 /// <summary>What an answer said besides its objects.</summary>

@@ -7,10 +7,7 @@ public class ITopException : Exception
     public ITopException(string instance, string operation, int code, string itopMessage)
         : base($"iTop '{instance}' refused {operation}: code {code} ({ITopErrorCodes.Describe(code)}): {Shorten(itopMessage)}")
     {
-        Instance = instance;
-        Operation = operation;
-        Code = code;
-        ITopMessage = itopMessage;
+        (Instance, Operation, Code, ITopMessage) = (instance, operation, code, itopMessage);
     }
 
     /// <summary>The iTop instance (academy id).</summary>
@@ -49,10 +46,7 @@ public sealed class ITopTransportException : Exception
     public ITopTransportException(string instance, string operation, string detail, Exception? inner, bool isTransient, bool requestNotSent)
         : base($"iTop '{instance}' could not answer {operation}: {detail}", inner)
     {
-        Instance = instance;
-        Operation = operation;
-        IsTransient = isTransient;
-        RequestNotSent = requestNotSent;
+        (Instance, Operation, IsTransient, RequestNotSent) = (instance, operation, isTransient, requestNotSent);
     }
 
     /// <summary>The iTop instance (academy id).</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop;
 
 /// <summary>
@@ -11,9 +9,7 @@ public sealed class ITopObject
     /// <summary>Creates an object as read from an answer.</summary>
     public ITopObject(string className, long key, IReadOnlyDictionary<string, JToken?> fields)
     {
-        ClassName = className;
-        Key = key;
-        Fields = fields;
+        (ClassName, Key, Fields) = (className, key, fields);
     }
 
     /// <summary>The object's class (for a polymorphic read, the final class).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Amigo.Connector.ITop;
 
 /// <summary>An OQL query whose values were all quoted and escaped by <see cref="OqlBuilder"/>.</summary>

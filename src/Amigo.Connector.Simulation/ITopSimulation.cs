@@ -1,13 +1,3 @@
-using System.Text;
-using Amigo.Connector.ITop;
-using Newtonsoft.Json.Linq;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>One call received by the simulation.</summary>

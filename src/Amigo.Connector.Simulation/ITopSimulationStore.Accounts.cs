@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>User accounts and profiles, seeded as an administrator would in iTop's console.</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>Stored links of indirect link sets (e.g. a user's <c>profile_list</c>): read as rows, written whole.</summary>

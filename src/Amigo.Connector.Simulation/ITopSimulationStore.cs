@@ -1,6 +1,3 @@
-using System.Globalization;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>

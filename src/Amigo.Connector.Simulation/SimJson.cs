@@ -1,6 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>Serializes like PHP's json_encode: non-ASCII as \uXXXX and '/' as '\/', no spaces.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>Writes of indirect link sets and the class a key designates, as iTop's <c>RestUtils</c> reads them.</summary>

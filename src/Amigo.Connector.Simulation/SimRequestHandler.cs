@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.Simulation;
 
 /// <summary>iTop's REST endpoint, simulated: authentication → version → json_data → operation, as in iTop 3.2.</summary>

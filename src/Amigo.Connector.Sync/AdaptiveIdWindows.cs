@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using Npgsql;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>One subcategory with its service and family (the catalogue flattened), or one (organization, service) offer.</summary>

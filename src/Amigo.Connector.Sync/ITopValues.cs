@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>Reading iTop field values as the connector's columns store them.</summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>A reference class read whole at every sync (small volumes, no <c>last_update</c> in iTop) and mirrored into one table.</summary>

@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

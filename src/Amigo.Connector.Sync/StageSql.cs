@@ -1,5 +1,3 @@
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>The SQL of a temp staging table and of the binary COPY into it, shared by every staged table (tickets too).</summary>

@@ -1,5 +1,3 @@
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>A column copied from an iTop object into a staging table.</summary>

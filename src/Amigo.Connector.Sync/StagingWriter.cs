@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>Binary COPY of rows into a staging table, and the merge that follows, on the sync's dedicated connection.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Amigo.Connector.Contracts.Lifecycle;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

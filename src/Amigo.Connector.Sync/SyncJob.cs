@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>Settings of the sync (section <c>Amigo:Sync</c>), the same for every academy.</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Data;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>Registration of the sync.</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>
@@ -24,11 +20,7 @@ internal sealed class TicketBatchWriter : IAsyncDisposable
 
     private TicketBatchWriter(NpgsqlConnection[] connections, TicketStage stage, TicketRowEncoder encoder, string academyId, ILogger logger)
     {
-        _connections = connections;
-        _stage = stage;
-        _encoder = encoder;
-        _academyId = academyId;
-        _logger = logger;
+        (_connections, _stage, _encoder, _academyId, _logger) = (connections, stage, encoder, academyId, logger);
     }
 
     /// <summary>Tickets whose row was inserted or changed, by the merges completed so far.</summary>

@@ -1,5 +1,3 @@
-using NpgsqlTypes;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

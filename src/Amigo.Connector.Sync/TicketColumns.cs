@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>The UserRequest attributes the sync reads (explicit list: never <c>*</c>) and the columns of <c>tickets</c> they fill.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Sync;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Locks;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-
 namespace Amigo.Connector.Data.Tests;
 
 /// <summary>The one advisory-lock helper: try-locks, waiting locks, names kept apart, and the job lock built on it.</summary>

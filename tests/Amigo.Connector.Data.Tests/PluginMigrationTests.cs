@@ -1,8 +1,3 @@
-using Amigo.Connector.Data.Migrations;
-using Amigo.Connector.Testing.Postgres;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Data.Tests;
 
 /// <summary>A plugin's migrations go through the one runner: after the connector's, numbered by the plugin, checksummed.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>The academies' iTop clients log through the host: a retried read leaves its warning in the host's log.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

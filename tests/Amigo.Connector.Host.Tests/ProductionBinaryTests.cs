@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.RealITop;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Amigo.Connector.ITop;
-using Amigo.Connector.RealITop.Tests.Support;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Connector.Testing.RealITop;
-
 namespace Amigo.Connector.RealITop.Tests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace Amigo.Connector.Sync.Tests;
 
 /// <summary>

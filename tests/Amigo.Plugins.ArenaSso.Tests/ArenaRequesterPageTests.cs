@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.ArenaSso.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Requester;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>The requester page's line of <c>amigo check</c>.</summary>

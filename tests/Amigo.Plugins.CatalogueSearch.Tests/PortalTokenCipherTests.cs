@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Requester;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>

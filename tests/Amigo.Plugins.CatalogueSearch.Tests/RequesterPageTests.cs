@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Amigo.Plugins.CatalogueSearch.Requester;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests;
 
 /// <summary>

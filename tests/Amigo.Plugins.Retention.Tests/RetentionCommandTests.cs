@@ -1,21 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Testing.Jobs;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Http;
-using Amigo.Plugins.Retention.Running;
-using Amigo.Plugins.Retention.Settings;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Scenario = Amigo.Plugins.Retention.Tests.RetentionRunTests.Scenario;
 
 namespace Amigo.Plugins.Retention.Tests;

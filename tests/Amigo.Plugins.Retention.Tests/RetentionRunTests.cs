@@ -1,17 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Data;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Sync;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Running;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Plugins.Retention.Tests;
 
 /// <summary>

@@ -20,6 +20,8 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lab="$repo/tests/itop-lab"
+# shellcheck source=php-server.sh
+source "$lab/php-server.sh"
 root="${AMIGO_ITOP_LAB_ROOT:-/var/tmp/amigo-itop-lab}"
 academy="${AMIGO_ARENA_LAB_ACADEMY:-toulouse}"
 port="${AMIGO_ARENA_LAB_ITOP_PORT:-8381}"
@@ -55,39 +57,16 @@ copy_itop() {
     stop_web
 }
 
-alive() { [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
-
 start_web() {
-    # A server started from another checkout runs that checkout's router: replace it.
-    if alive && [[ "$(cat "$pidfile.router" 2>/dev/null)" == "$lab/router.php" ]] \
-        && curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php"; then return 0; fi
+    php_server_running "$pidfile" "$lab/router.php" "$url$prefix/webservices/rest.php" && return 0
     stop_web
-    mkdir -p "$logs" "$root/run"
-    AMIGO_ITOP_LAB_REQUEST_LOG="$logs/arena-requests.log" PHP_CLI_SERVER_WORKERS="${AMIGO_ITOP_LAB_WORKERS:-4}" \
-        setsid php -d memory_limit="${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}" -d max_execution_time=300 \
-        -S "127.0.0.1:$port" -t "$docroot" "$lab/router.php" </dev/null >>"$logs/arena-php-server.log" 2>&1 8>&- 9>&- &
-    echo $! >"$pidfile"
-    echo "$lab/router.php" >"$pidfile.router"
-    local i
-    for ((i = 0; i < 60; i++)); do
-        curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php" && break
-        sleep 0.5
-    done
-    curl -s -o /dev/null --max-time 5 "$url$prefix/webservices/rest.php" || die "no answer on $url$prefix/ (see $logs/arena-php-server.log)"
+    php_server_start "$pidfile" "$lab/router.php" "$docroot" "$port" "$url$prefix/webservices/rest.php" "$logs/arena-php-server.log" \
+        "$logs/arena-requests.log" "${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}" "${AMIGO_ITOP_LAB_WORKERS:-4}" \
+        || die "no answer on $url$prefix/ (see $logs/arena-php-server.log)"
     say "iTop served under $url$prefix/ (app_root_url $bridge/$prefix/)"
 }
 
-stop_web() {
-    [[ -f "$pidfile" ]] || return 0
-    local pid; pid="$(cat "$pidfile")"
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -- -"$pid" 2>/dev/null || kill "$pid" || true
-        local i
-        for ((i = 0; i < 20; i++)); do kill -0 -- -"$pid" 2>/dev/null || break; sleep 0.25; done
-        kill -9 -- -"$pid" 2>/dev/null || true
-    fi
-    rm -f "$pidfile"
-}
+stop_web() { php_server_stop "$pidfile"; }
 
 env_lines() {
     cat <<EOF

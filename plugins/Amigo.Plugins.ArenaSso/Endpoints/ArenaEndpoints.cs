@@ -1,13 +1,3 @@
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Identity;
-using Amigo.Plugins.ArenaSso.Provisioning;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-using Yarp.ReverseProxy.Forwarder;
-
 namespace Amigo.Plugins.ArenaSso.Endpoints;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.ArenaSso.Handoff;
-using Amigo.Plugins.ArenaSso.Identity;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Endpoints;
 
 /// <summary>The checks every bridge request passes before anything else: trust first, then the identity.</summary>

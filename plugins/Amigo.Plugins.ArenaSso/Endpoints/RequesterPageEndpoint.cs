@@ -1,12 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.ArenaSso.Identity;
-using Amigo.Plugins.ArenaSso.Provisioning;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Endpoints;
 
 /// <summary>

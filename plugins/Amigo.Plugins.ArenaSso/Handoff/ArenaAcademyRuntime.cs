@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.ArenaSso.Settings;
-using Amigo.Plugins.ArenaSso.Trust;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>What the bridge prepares once per academy: settings, trust rules, the HTTP client to iTop's web application.</summary>

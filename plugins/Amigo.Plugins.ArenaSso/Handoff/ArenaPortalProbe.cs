@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.ArenaSso.Settings;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>What <see cref="ArenaPortalProbe"/> found: <see cref="Ok"/> (✓) or not (✗), what was seen, and how to fix it.</summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>The bridge's line of <c>amigo check</c>: in reverse-proxy mode, iTop answers under the bridge's path.</summary>

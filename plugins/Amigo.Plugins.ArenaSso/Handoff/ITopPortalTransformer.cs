@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
-using Yarp.ReverseProxy.Forwarder;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Amigo.Plugins.ArenaSso.Handoff;
 
 /// <summary>

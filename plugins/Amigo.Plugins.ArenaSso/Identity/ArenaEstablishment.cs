@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-
 namespace Amigo.Plugins.ArenaSso.Identity;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Mail;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Identity;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-
 namespace Amigo.Plugins.ArenaSso.Identity;
 
 /// <summary>Parses the multi-valued, comma-separated <c>FrEduRne</c> and <c>FrEduRneResp</c> headers.</summary>

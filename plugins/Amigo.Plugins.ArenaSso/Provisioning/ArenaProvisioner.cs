@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.ArenaSso.Identity;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.ArenaSso.Provisioning;
 
 /// <summary>

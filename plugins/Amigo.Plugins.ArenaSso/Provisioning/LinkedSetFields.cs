@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Plugins.ArenaSso.Provisioning;
 
 /// <summary>Items of the linked sets the bridge writes (iTop refuses a user without a profile, so profiles go in the same create).</summary>

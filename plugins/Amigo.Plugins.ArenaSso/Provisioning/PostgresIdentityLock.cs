@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Locks;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Plugins.ArenaSso.Provisioning;
 
 /// <summary>

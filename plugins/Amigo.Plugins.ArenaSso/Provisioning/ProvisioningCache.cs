@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Amigo.Plugins.ArenaSso.Provisioning;
 
 /// <summary>

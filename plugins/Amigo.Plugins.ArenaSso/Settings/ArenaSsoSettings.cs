@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Net;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Plugins.ArenaSso.Settings;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Amigo.Plugins.ArenaSso.Settings;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.ArenaSso.Trust;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.AutoClose.Running;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.AutoClose.Cli;
 
 /// <summary>
@@ -15,12 +7,6 @@ namespace Amigo.Plugins.AutoClose.Cli;
 /// </summary>
 public static class AutoCloseCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Builds the command; services are resolved when it runs.</summary>
     public static Command Create(IServiceProvider services) =>
         PluginJobCommand.Create(services, AutoClosePlugin.PluginId, "Close resolved requests whose auto-close delay has passed.",
@@ -32,17 +18,7 @@ public static class AutoCloseCommand
         var decisions = result.Details as IReadOnlyList<DecisionReport> ?? [];
         if (run.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                academy = result.AcademyId,
-                dryRun = run.DryRun,
-                runId = result.RunId,
-                outcome = result.Outcome,
-                summary = result.Summary,
-                error = result.Error,
-                counts = result.Counts,
-                decisions,
-            }, Json));
+            await run.WriteJsonAsync(new { decisions });
             return;
         }
         var zone = services.GetService<IAcademyRegistry>()?.Find(result.AcademyId)?.TimeZone ?? TimeZoneInfo.Utc;

@@ -1,5 +1,3 @@
-using Amigo.Plugins.AutoClose.Decisions;
-
 namespace Amigo.Plugins.AutoClose.Data;
 
 /// <summary>What the plugin reads from and marks in the connector database.</summary>

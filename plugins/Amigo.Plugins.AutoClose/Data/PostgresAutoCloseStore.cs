@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.AutoClose.Decisions;
-using Dapper;
-
 namespace Amigo.Plugins.AutoClose.Data;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Connector.Contracts.Lifecycle;
-
 namespace Amigo.Plugins.AutoClose.Decisions;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Calendar;
-using Amigo.Plugins.AutoClose.Settings;
-
 namespace Amigo.Plugins.AutoClose.Decisions;
 
 /// <summary>An academy's validated auto-close rules, ready to apply: statuses, stimulus, delay and clock.</summary>

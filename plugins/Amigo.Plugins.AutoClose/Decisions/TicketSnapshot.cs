@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Plugins.AutoClose.Decisions;
 
 /// <summary>A ticket as read from iTop just now, with exactly the fields the decision needs.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Plugins.AutoClose.Http;
 
 /// <summary><c>GET /api/academies/{academy}/autoclose/decisions?limit=50</c>: the plugin's latest audit entries, newest first.</summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.AutoClose.Data;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>The scheduled job <c>autoclose</c>: one run for one academy (also what <c>amigo autoclose</c> runs).</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>Counts and per-ticket outcomes of a run, turned into a <see cref="JobOutcome"/>.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>How one auto-close run is made.</summary>

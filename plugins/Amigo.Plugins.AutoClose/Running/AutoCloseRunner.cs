@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Data;
-using Amigo.Plugins.AutoClose.Decisions;
-using Amigo.Plugins.AutoClose.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>
@@ -33,11 +23,7 @@ public sealed class AutoCloseRunner
     /// <summary>Creates a run for one academy; <paramref name="faults"/> is the fault suite's hook (none in production).</summary>
     public AutoCloseRunner(AcademyContext academy, IAutoCloseStore store, IAuditLog audit, TimeProvider time, ILogger logger, IFaultPoints? faults = null)
     {
-        _academy = academy;
-        _store = store;
-        _audit = audit;
-        _time = time;
-        _logger = logger;
+        (_academy, _store, _audit, _time, _logger) = (academy, store, audit, time, logger);
         _faults = faults ?? EnvironmentFaultPoints.None;
     }
 

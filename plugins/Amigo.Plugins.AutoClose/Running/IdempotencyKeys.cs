@@ -1,6 +1,3 @@
-using System.Globalization;
-using Amigo.Plugins.AutoClose.Decisions;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Decisions;
-
 namespace Amigo.Plugins.AutoClose.Running;
 
 /// <summary>Reads tickets from iTop with the explicit field list of <see cref="TicketSnapshot"/>.</summary>

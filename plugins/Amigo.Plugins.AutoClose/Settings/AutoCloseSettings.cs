@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.AutoClose.Calendar;
-
 namespace Amigo.Plugins.AutoClose.Settings;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Amigo.Plugins.AutoClose.Settings;
 
 /// <summary>

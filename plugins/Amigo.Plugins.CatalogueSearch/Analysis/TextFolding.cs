@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Amigo.Plugins.CatalogueSearch.Analysis;
 
 /// <summary>

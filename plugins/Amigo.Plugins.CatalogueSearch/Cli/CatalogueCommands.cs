@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.CatalogueSearch.Cli;
 
 /// <summary>

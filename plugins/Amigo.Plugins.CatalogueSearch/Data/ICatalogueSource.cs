@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Data;
 
 /// <summary>Where the index reads an academy's synced catalogue, offers, organizations and usage.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Plugins.CatalogueSearch.Data;
 
 /// <summary>Choices in <c>catalogue_choices</c>: one row per academy, subcategory and day, incremented in place.</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Dapper;
-
 namespace Amigo.Plugins.CatalogueSearch.Data;
 
 /// <summary>Reads the synced tables of the connector database (see <c>0001_initial.sql</c>). Every value is a parameter.</summary>

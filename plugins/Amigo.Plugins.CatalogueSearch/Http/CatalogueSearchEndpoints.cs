@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Plugins.CatalogueSearch.Http;
 
 /// <summary>

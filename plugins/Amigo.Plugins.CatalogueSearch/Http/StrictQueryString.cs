@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Amigo.Plugins.CatalogueSearch.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Plugins.CatalogueSearch.Data;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>
@@ -21,13 +18,8 @@ public sealed class AcademyCatalogue
         string analyzerSignature,
         DateTimeOffset builtAt)
     {
-        AcademyId = academyId;
-        Index = index;
-        Scope = scope;
-        UsageBySubcategory = usageBySubcategory;
-        Fingerprint = fingerprint;
-        AnalyzerSignature = analyzerSignature;
-        BuiltAt = builtAt;
+        (AcademyId, Index, Scope, UsageBySubcategory, Fingerprint, AnalyzerSignature, BuiltAt) =
+            (academyId, index, scope, usageBySubcategory, fingerprint, analyzerSignature, builtAt);
         Usage = new int[index.Count];
         for (var doc = 0; doc < index.Count; doc++)
         {

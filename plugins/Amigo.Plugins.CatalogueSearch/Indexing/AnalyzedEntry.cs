@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>

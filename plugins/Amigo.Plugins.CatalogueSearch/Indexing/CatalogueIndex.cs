@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>
@@ -29,12 +27,8 @@ public sealed class CatalogueIndex
         int[] termsByText,
         Dictionary<string, int[]> deletions)
     {
-        _entries = entries;
-        _termIds = termIds;
-        _terms = terms;
-        _postings = postings;
-        _termsByText = termsByText;
-        _deletions = deletions;
+        (_entries, _termIds, _terms, _postings, _termsByText, _deletions) =
+            (entries, termIds, terms, postings, termsByText, deletions);
         _docBySubcategory = new Dictionary<long, int>(entries.Length);
         for (var doc = 0; doc < entries.Length; doc++)
         {

@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>Builds a <see cref="CatalogueIndex"/> from analysed entries (postings, sorted vocabulary, typo candidates).</summary>

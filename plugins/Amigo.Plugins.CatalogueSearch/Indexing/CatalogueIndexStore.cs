@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>What a refresh did.</summary>

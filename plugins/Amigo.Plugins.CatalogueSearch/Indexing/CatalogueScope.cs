@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Data;
-
 namespace Amigo.Plugins.CatalogueSearch.Indexing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Jobs;
 
 /// <summary>Scheduled incremental refresh of an academy's catalogue index (writes nothing to iTop).</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Http;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>

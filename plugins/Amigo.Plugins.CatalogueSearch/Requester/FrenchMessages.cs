@@ -1,6 +1,3 @@
-using System.Globalization;
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>What the requester page tells the person, in French, for each refusal code of <see cref="QueryValidator"/>.</summary>

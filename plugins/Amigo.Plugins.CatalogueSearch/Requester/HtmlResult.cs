@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>

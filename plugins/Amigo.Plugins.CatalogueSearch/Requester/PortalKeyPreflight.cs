@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Macs;
-using Org.BouncyCastle.Crypto.Parameters;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>Which of iTop's <c>SimpleCrypt</c> engines the academy's iTop uses (its <c>encryption_library</c> setting).</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Search;
-
 namespace Amigo.Plugins.CatalogueSearch.Requester;
 
 /// <summary>What the requester page shows for one query.</summary>

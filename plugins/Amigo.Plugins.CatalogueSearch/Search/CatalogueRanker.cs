@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Search;
 
 /// <summary>

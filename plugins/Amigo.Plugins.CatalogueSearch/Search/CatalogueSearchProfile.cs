@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-
 namespace Amigo.Plugins.CatalogueSearch.Search;
 
 /// <summary>An academy's settings compiled for searching: analyzer, synonym rules, query parser.</summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-
 namespace Amigo.Plugins.CatalogueSearch.Search;
 
 /// <summary>A search as received from HTTP or the CLI: raw text, checked here.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-
 namespace Amigo.Plugins.CatalogueSearch.Search;
 
 /// <summary>
@@ -16,9 +14,7 @@ public sealed class QueryParser
     /// <summary>A parser with an analyzer, synonyms and the maximum number of words considered.</summary>
     public QueryParser(FrenchAnalyzer analyzer, SynonymRules synonyms, int maxTerms)
     {
-        _analyzer = analyzer;
-        _synonyms = synonyms;
-        _maxTerms = maxTerms;
+        (_analyzer, _synonyms, _maxTerms) = (analyzer, synonyms, maxTerms);
     }
 
     /// <summary>The concepts of <paramref name="text"/> (already validated).</summary>

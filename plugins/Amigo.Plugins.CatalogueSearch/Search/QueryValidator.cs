@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Amigo.Plugins.CatalogueSearch.Search;
 
 /// <summary>Why a search request was refused.</summary>

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Reassignment.Execution;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reassignment.Cli;
 
 /// <summary>
@@ -13,8 +7,6 @@ namespace Amigo.Plugins.Reassignment.Cli;
 /// </summary>
 public static class ReassignCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>Builds the command; <paramref name="services"/> is the built host's provider.</summary>
     public static Command Create(IServiceProvider services) =>
         PluginJobCommand.Create(services, ReassignmentPlugin.PluginId,
@@ -27,10 +19,7 @@ public static class ReassignCommand
         var decisions = result.Details as IReadOnlyList<ReassignmentDecision> ?? [];
         if (run.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                academy = result.AcademyId, dryRun = run.DryRun, runId = result.RunId, outcome = result.Outcome, counts = result.Counts, decisions,
-            }, Json));
+            await run.WriteJsonAsync(new { decisions });
             return;
         }
         foreach (var decision in decisions)

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Rules;
-
 namespace Amigo.Plugins.Reassignment.Data;
 
 /// <summary>Where candidate tickets come from: the synced <c>tickets</c> table (each is re-read from iTop before a move).</summary>

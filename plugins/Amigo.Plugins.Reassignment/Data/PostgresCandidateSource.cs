@@ -1,9 +1,3 @@
-using System.Runtime.CompilerServices;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reassignment.Rules;
-using Dapper;
-
 namespace Amigo.Plugins.Reassignment.Data;
 
 /// <summary>Reads candidates from the synced <c>tickets</c> table (schema in <c>0001_initial.sql</c>).</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Plugins.Reassignment.Data;
 
 /// <summary><see cref="IMoveStore"/> on the connector's PostgreSQL database (table <c>reassign_moves</c>, created by the plugin's migration <c>Migrations/0001_reassign_moves.sql</c>).</summary>

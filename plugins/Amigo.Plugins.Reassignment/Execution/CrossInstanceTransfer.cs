@@ -1,14 +1,3 @@
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>

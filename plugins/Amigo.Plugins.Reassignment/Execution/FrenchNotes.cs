@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Reassignment.Rules;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>The French texts the plugin writes into tickets (agents and requesters read them).</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Reassignment.Rules;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>Reads a UserRequest from an academy's iTop as the rules see it.</summary>

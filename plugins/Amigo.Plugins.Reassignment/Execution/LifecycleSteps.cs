@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>A logical action resolved for a ticket's current status.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.Reassignment.Settings;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>What every step of one run shares.</summary>

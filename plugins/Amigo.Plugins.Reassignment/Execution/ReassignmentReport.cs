@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>What the run decided for one ticket (the <c>--json</c> output and the job's details).</summary>

@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Settings;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>

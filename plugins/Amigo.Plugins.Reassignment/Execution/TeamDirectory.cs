@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>A team of an iTop instance.</summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Reassignment.Data;
-using Amigo.Plugins.Reassignment.Rules;
-using Amigo.Plugins.Reassignment.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.Reassignment.Execution;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.Reassignment.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Plugins.Reassignment.Http;
 
 /// <summary><c>GET /api/academies/{academy}/reassign/moves?limit=50</c>: the academy's recent moves, newest first.</summary>

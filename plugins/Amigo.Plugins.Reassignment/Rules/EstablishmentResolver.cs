@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-
 namespace Amigo.Plugins.Reassignment.Rules;
 
 /// <summary>How an establishment's UAI code was read.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Plugins.Reassignment.Settings;
-
 namespace Amigo.Plugins.Reassignment.Rules;
 
 /// <summary>The rule that matched a ticket, with the establishment as read for it.</summary>

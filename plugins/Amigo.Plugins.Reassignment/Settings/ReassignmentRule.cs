@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-
 namespace Amigo.Plugins.Reassignment.Settings;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Amigo.Plugins.Reporting.Export;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Reporting.Cli;
 
 /// <summary><c>amigo report [NAME] --academy ID [--team N] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--format table|csv|json] [--refresh]</c>.</summary>

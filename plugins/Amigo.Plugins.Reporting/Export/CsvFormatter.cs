@@ -1,6 +1,3 @@
-using System.Text;
-using Amigo.Plugins.Reporting.Reports;
-
 namespace Amigo.Plugins.Reporting.Export;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Amigo.Plugins.Reporting.Reports;
-
 namespace Amigo.Plugins.Reporting.Export;
 
 /// <summary>The JSON shape of a report: its name, title, filters, columns, and rows as objects keyed by column.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Amigo.Plugins.Reporting.Export;
 
 /// <summary>Culture-independent text of a report value (CSV and CLI tables).</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Amigo.Plugins.Reporting.Reports;
-
 namespace Amigo.Plugins.Reporting.Export;
 
 /// <summary>A plain aligned text table for the terminal (line breaks inside values are shown as spaces).</summary>

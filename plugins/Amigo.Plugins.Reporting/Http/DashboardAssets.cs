@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Amigo.Plugins.Reporting.Http;
 
 /// <summary>The dashboard's files, embedded in the plugin (academies' data centres have no internet: no CDN).</summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Plugins.Reporting.Http;
 
 /// <summary>Who may see every academy at once (<c>?scope=all</c>): callers the host marked as holding an admin key.</summary>

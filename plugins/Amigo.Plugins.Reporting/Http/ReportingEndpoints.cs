@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Plugins.Reporting.Export;
-using Amigo.Plugins.Reporting.Reports;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Plugins.Reporting.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Reporting.Schema;
-
 namespace Amigo.Plugins.Reporting.Jobs;
 
 /// <summary>

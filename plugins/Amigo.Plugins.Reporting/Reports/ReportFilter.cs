@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Filters of a report run.</summary>

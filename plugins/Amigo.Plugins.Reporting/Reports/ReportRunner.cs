@@ -1,9 +1,3 @@
-using System.Data;
-using System.Data.Common;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reporting.Schema;
-using Dapper;
-
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Runs reports against the connector database (synced data only: iTop is never called).</summary>

@@ -1,10 +1,3 @@
-using System.Data;
-using Amigo.Connector.Contracts.Locks;
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Plugins.Reporting.Schema;
 
 /// <summary>

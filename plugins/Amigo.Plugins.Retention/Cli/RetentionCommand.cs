@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Running;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Plugins.Retention.Cli;
 
 /// <summary>
@@ -39,19 +31,7 @@ public static class RetentionCommand
         var report = result.Details as RetentionReport;
         if (run.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                academy = result.AcademyId,
-                dryRun = run.DryRun,
-                runId = result.RunId,
-                outcome = result.Outcome,
-                summary = result.Summary,
-                error = result.Error,
-                cutoff = report?.Cutoff,
-                selectionId = report?.SelectionId,
-                counts = result.Counts,
-                tickets = report?.Tickets ?? [],
-            }, Json));
+            await run.WriteJsonAsync(new { cutoff = report?.Cutoff, selectionId = report?.SelectionId, tickets = report?.Tickets ?? [] });
             return;
         }
         foreach (var ticket in report?.Tickets ?? [])

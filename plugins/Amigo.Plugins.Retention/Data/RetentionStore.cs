@@ -1,7 +1,3 @@
-using System.Data;
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-
 namespace Amigo.Plugins.Retention.Data;
 
 /// <summary>A closed ticket past the retention period, as the connector's copy has it.</summary>

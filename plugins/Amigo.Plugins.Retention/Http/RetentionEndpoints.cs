@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Plugins.Retention.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Plugins.Retention.Http;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Retention.Settings;
-
 namespace Amigo.Plugins.Retention.Running;
 
 /// <summary>

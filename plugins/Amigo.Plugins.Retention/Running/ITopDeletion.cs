@@ -1,12 +1,3 @@
-using System.Globalization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.ITop;
-using Amigo.Plugins.Retention.Data;
-using Amigo.Plugins.Retention.Settings;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.Retention.Running;
 
 /// <summary>

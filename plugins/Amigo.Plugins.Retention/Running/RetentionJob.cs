@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Audit;
-using Amigo.Connector.Contracts.Faults;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Plugins.Retention.Data;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Plugins.Retention.Running;
 
 /// <summary>The scheduled job <c>retention</c>: one run for one academy (also what <c>amigo retention</c> runs).</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Plugins.Retention.Running;
 
 /// <summary>What happened to one ticket in a run.</summary>

@@ -1,8 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Plugins.Retention.Settings;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Contracts.Academies;
 
 /// <summary>Everything a plugin needs to know about one academy, built by the host from validated configuration.</summary>
@@ -17,13 +13,8 @@ public sealed class AcademyContext
         IITopClient itop,
         IConfiguration pluginSettings)
     {
-        Id = id;
-        DisplayName = displayName;
-        TimeZone = timeZone;
-        Lifecycle = lifecycle;
-        FieldMap = fieldMap;
-        ITop = itop;
-        _pluginSettings = pluginSettings;
+        (Id, DisplayName, TimeZone, Lifecycle, FieldMap, ITop, _pluginSettings) =
+            (id, displayName, timeZone, lifecycle, fieldMap, itop, pluginSettings);
     }
 
     private readonly IConfiguration _pluginSettings;

@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Contracts.Audit;
 
 /// <summary>How an unsettled decision was settled.</summary>

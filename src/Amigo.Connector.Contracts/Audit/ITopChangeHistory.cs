@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Contracts.Audit;
 
 /// <summary>One operation iTop recorded for an object (a <c>CMDBChangeOp*</c>), with its change's user info.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Contracts.Jobs;
 
 /// <summary>How a plugin's job command prints a finished run.</summary>
@@ -9,7 +5,40 @@ namespace Amigo.Connector.Contracts.Jobs;
 /// <param name="DryRun">Whether <c>--dry-run</c> was given.</param>
 /// <param name="Json">Whether <c>--json</c> was given.</param>
 /// <param name="Output">Standard output.</param>
-public sealed record PluginJobPrint(PluginJobResult Result, bool DryRun, bool Json, TextWriter Output);
+public sealed record PluginJobPrint(PluginJobResult Result, bool DryRun, bool Json, TextWriter Output)
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// Writes the run as one indented JSON object: what every job command prints (<c>academy</c>, <c>dryRun</c>,
+    /// <c>runId</c>, <c>outcome</c>, <c>summary</c>, <c>error</c>, <c>counts</c>) followed by the job's own properties.
+    /// </summary>
+    /// <param name="details">An object whose properties are added after the common ones (camelCase), e.g. <c>new { decisions }</c>.</param>
+    public Task WriteJsonAsync(object? details = null)
+    {
+        var json = new JsonObject
+        {
+            ["academy"] = Result.AcademyId,
+            ["dryRun"] = DryRun,
+            ["runId"] = Result.RunId,
+            ["outcome"] = Result.Outcome,
+            ["summary"] = Result.Summary,
+            ["error"] = Result.Error,
+            ["counts"] = JsonSerializer.SerializeToNode(Result.Counts, Indented),
+        };
+        if (details is not null && JsonSerializer.SerializeToNode(details, details.GetType(), Indented) is JsonObject extra)
+            foreach (var (name, value) in extra.ToList())
+            {
+                extra.Remove(name);
+                json[name] = value;
+            }
+        return Output.WriteLineAsync(json.ToJsonString(Indented));
+    }
+}
 
 /// <summary>
 /// <c>amigo {plugin} --academy ID [--dry-run] [--json]</c>: the plugin's job run now through <see cref="IPluginJobInvoker"/>

@@ -57,9 +57,7 @@ public sealed class LifecycleProfile
         IReadOnlyDictionary<LogicalAction, LifecycleAction> actions,
         IReadOnlyDictionary<string, string>? statusLabels = null)
     {
-        Name = name;
-        Statuses = statuses;
-        Actions = actions;
+        (Name, Statuses, Actions) = (name, statuses, actions);
         StatusLabels = statusLabels ?? new Dictionary<string, string>();
     }
 

@@ -1,7 +1,3 @@
-using System.Data;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Contracts.Locks;
 
 /// <summary>
@@ -20,10 +16,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
 
     private AdvisoryLock(NpgsqlConnection connection, string name, int backendPid, DateTimeOffset backendStart)
     {
-        _connection = connection;
-        Name = name;
-        BackendPid = backendPid;
-        BackendStart = backendStart;
+        (_connection, Name, BackendPid, BackendStart) = (connection, name, backendPid, backendStart);
     }
 
     /// <summary>The lock's name.</summary>

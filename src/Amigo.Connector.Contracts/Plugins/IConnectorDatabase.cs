@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Amigo.Connector.Contracts.Plugins;
 
 /// <summary>

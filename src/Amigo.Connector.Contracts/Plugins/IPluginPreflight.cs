@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-
 namespace Amigo.Connector.Contracts.Plugins;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Contracts.Plugins;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Connector.Contracts.Requesters;
 
 /// <summary>

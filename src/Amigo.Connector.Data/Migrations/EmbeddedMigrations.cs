@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-
 namespace Amigo.Connector.Data.Migrations;
 
 /// <summary>Reads migrations shipped as embedded <c>Migrations/NNNN_name.sql</c> resources.</summary>

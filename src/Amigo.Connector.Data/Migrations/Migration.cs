@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Amigo.Connector.Data.Migrations;
 
 /// <summary>One versioned SQL migration.</summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Locks;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Data.Migrations;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Reflection;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Connector.Data.Migrations;
 
 /// <summary>

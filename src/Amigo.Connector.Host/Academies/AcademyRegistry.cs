@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Plugins;
-
 namespace Amigo.Connector.Host.Academies;
 
 /// <summary>

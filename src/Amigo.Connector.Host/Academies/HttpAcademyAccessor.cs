@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Connector.Host.Academies;
 
 /// <summary>The academy the API gate resolved for the current request.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Data;
-
 namespace Amigo.Connector.Host.Academies;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Dapper;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Academies;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Plugins;
-using Amigo.Connector.Data;
-using Amigo.Connector.Contracts.Academies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary>Academies and their plugin switches.</summary>

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data;
-using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary><c>GET /health</c>: the database and each academy's iTop (<c>list_operations</c>); 200 when all answer, 503 otherwise.</summary>

@@ -1,11 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Jobs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary>Job runs and manual triggers.</summary>

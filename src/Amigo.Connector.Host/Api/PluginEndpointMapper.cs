@@ -1,9 +1,3 @@
-using Amigo.Connector.Host.Plugins;
-using Amigo.Connector.Contracts.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary>Maps each plugin's endpoints under <c>/api/academies/{academy}/{pluginId}/</c>, gated per academy.</summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Host.Check;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Amigo.Connector.Host.Api;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Sync;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>What iTop's answers mean for the preflight: keys that match nothing, refusals told apart by their text.</summary>

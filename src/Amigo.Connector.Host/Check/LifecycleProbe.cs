@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

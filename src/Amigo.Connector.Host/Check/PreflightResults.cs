@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>The latest preflight of each academy, as <c>serve</c> ran it at start (read by <c>/health/ready</c>).</summary>

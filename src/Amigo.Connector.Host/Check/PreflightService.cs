@@ -1,7 +1,3 @@
-using Amigo.Connector.Host.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

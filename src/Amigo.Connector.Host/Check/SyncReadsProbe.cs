@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Sync;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

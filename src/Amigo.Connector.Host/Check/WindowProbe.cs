@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Amigo.Connector.ITop;
-
 namespace Amigo.Connector.Host.Check;
 
 /// <summary>

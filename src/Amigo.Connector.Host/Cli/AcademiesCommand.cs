@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo academies list</c>.</summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Host.Check;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>What a command needs: the host (built on first use, not started), the shared options and the output.</summary>
@@ -19,10 +13,7 @@ public sealed class CliContext
 
     internal CliContext(CliHost host, Option<bool> json, TextWriter output, TextWriter error)
     {
-        _host = host;
-        Json = json;
-        Output = output;
-        Error = error;
+        (_host, Json, Output, Error) = (host, json, output, error);
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
     }
 

@@ -1,9 +1,3 @@
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Host.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

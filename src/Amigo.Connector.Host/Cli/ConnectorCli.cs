@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Hosting;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

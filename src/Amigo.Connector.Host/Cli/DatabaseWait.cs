@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using Dapper;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

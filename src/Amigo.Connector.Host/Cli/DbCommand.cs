@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Data.Migrations;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo db migrate|status</c>.</summary>

@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Data;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>Exit codes of <c>amigo</c>, for scripts: one table for <c>amigo jobs run</c>, every plugin command and the scheduler's records.</summary>

@@ -1,10 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Jobs;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>Runs jobs from the CLI through the same <see cref="JobRunner"/> as the scheduler, with progress bars in a terminal.</summary>

@@ -1,12 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Jobs;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo jobs list|run|runs</c>.</summary>

@@ -1,13 +1,3 @@
-using Amigo.Connector.Contracts.Plugins;
-using System.CommandLine;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Plugins;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo plugins list|enable|disable</c>. A switch made here is stored in the database and wins over the configuration file.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo serve</c> (the default): the HTTP API and the scheduler until stopped.</summary>

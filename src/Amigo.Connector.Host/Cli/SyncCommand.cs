@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Sync;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Cli;
 
 /// <summary><c>amigo sync [--academy ID] [--full]</c>: the sync job, for one academy or each in turn.</summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary><c>Amigo:Academies:{id}</c>. The <c>Lifecycle</c> sub-section is read by <see cref="LifecycleProfileReader"/>.</summary>

@@ -1,9 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.ITop;
-using Cronos;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary>The configuration once validated: what the rest of the host works from.</summary>
@@ -12,12 +6,8 @@ public sealed class ConnectorSettings
     internal ConnectorSettings(AmigoOptions options, IReadOnlyList<AcademySettings> academies, IReadOnlyList<ApiKey> apiKeys,
         IReadOnlyList<JobDescriptor> jobs, DepartementAcademies departements, string baseDirectory)
     {
-        Options = options;
-        Academies = academies;
-        ApiKeys = apiKeys;
-        Jobs = jobs;
-        Departements = departements;
-        BaseDirectory = baseDirectory;
+        (Options, Academies, ApiKeys, Jobs, Departements, BaseDirectory) =
+            (options, academies, apiKeys, jobs, departements, baseDirectory);
     }
 
     /// <summary>The bound <c>Amigo</c> section.</summary>
@@ -53,11 +43,8 @@ public sealed class AcademySettings
     internal AcademySettings(AcademyContext context, AcademyOptions options, ITopClientOptions itop, IReadOnlySet<string> pluginsEnabledInConfiguration,
         IReadOnlyDictionary<string, JobSchedule> schedules)
     {
-        Context = context;
-        Options = options;
-        ITop = itop;
-        PluginsEnabledInConfiguration = pluginsEnabledInConfiguration;
-        Schedules = schedules;
+        (Context, Options, ITop, PluginsEnabledInConfiguration, Schedules) =
+            (context, options, itop, pluginsEnabledInConfiguration, schedules);
     }
 
     /// <summary>Academy id.</summary>

@@ -1,15 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Host.Plugins;
-using Amigo.Connector.ITop;
-using Cronos;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary>

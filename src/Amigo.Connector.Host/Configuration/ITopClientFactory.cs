@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.ITop;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary>

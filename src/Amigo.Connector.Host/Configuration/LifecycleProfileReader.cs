@@ -1,6 +1,3 @@
-using Amigo.Connector.Contracts.Lifecycle;
-using Microsoft.Extensions.Configuration;
-
 namespace Amigo.Connector.Host.Configuration;
 
 /// <summary>

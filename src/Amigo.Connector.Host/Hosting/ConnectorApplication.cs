@@ -1,10 +1,3 @@
-using Amigo.Connector.Host.Api;
-using Amigo.Connector.Host.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Hosting;
 
 /// <summary>How <see cref="ConnectorApplication"/> builds the host: the seams tests and the CLI use.</summary>

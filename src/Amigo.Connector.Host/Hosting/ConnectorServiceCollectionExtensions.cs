@@ -1,15 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Academies;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Host.Plugins;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Sync;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Amigo.Connector.Host.Hosting;
 
 /// <summary>The host's registrations, one per concern.</summary>

@@ -1,10 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Data.Migrations;
-using Amigo.Connector.Host.Configuration;
-using Amigo.Connector.Host.Plugins;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amigo.Connector.Host.Plugins;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Hosting;
 
 /// <summary>

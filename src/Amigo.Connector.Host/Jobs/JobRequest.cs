@@ -1,5 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-
 namespace Amigo.Connector.Host.Jobs;
 
 /// <summary>A request to run one job for one academy (from the scheduler, the CLI or HTTP).</summary>

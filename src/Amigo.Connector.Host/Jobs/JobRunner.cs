@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Data;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Jobs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Host.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Jobs;
 
 /// <summary>

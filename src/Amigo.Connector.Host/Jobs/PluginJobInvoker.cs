@@ -1,7 +1,3 @@
-using Amigo.Connector.Contracts.Jobs;
-using Amigo.Connector.Host.Cli;
-using Npgsql;
-
 namespace Amigo.Connector.Host.Jobs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amigo.Connector.Host.Configuration;
-
 namespace Amigo.Connector.Host.Jobs;
 
 /// <summary>Next occurrences of a cron schedule in an academy's time zone (daylight-saving changes included).</summary>

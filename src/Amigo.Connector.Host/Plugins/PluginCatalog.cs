@@ -1,6 +1,3 @@
-using System.Reflection;
-using Amigo.Connector.Contracts.Plugins;
-
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>The plugins the host found at start-up, and those it had to skip.</summary>

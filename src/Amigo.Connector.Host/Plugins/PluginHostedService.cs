@@ -1,8 +1,3 @@
-using Amigo.Connector.Host.Academies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
-
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data.Migrations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>

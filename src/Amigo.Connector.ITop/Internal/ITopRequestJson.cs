@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Internal;
 
 /// <summary>Builds <c>json_data</c> for each operation, with the property order of iTop's own examples.</summary>

@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Amigo.Connector.ITop.Internal;
 

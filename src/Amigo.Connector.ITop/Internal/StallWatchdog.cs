@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Amigo.Connector.ITop.Internal;
 
 /// <summary>

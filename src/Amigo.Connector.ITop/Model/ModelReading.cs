@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Amigo.Connector.ITop.Model;
 
 /// <summary>Small readers shared by the typed mappers.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Amigo.Connector.Simulation.Demo;
 
 /// <summary>French first and last names, and request titles by service, for the demo data set.</summary>

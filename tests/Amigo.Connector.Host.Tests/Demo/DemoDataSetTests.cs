@@ -1,8 +1,3 @@
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Demo;
-using Amigo.Connector.Simulation;
-using Amigo.Connector.Simulation.Demo;
-
 namespace Amigo.Connector.Host.Tests.Demo;
 
 /// <summary>The demo data set on its own: valid UAI codes, every status, deterministic.</summary>

@@ -1,12 +1,3 @@
-using System.Text.RegularExpressions;
-using Amigo.Connector.Contracts.Establishments;
-using Amigo.Connector.Demo;
-using Amigo.Connector.Simulation.Demo;
-using Amigo.Connector.Testing.Clock;
-using Amigo.Connector.Testing.Postgres;
-using Npgsql;
-using Spectre.Console;
-
 namespace Amigo.Connector.Host.Tests.Demo;
 
 /// <summary>

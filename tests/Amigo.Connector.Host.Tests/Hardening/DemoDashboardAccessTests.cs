@@ -1,6 +1,3 @@
-using Amigo.Connector.Demo;
-using Microsoft.AspNetCore.Http;
-
 namespace Amigo.Connector.Host.Tests.Hardening;
 
 /// <summary>The demo's keyless loopback access opens the dashboard's own reads and nothing else.</summary>

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Amigo.Connector.Testing.Host;
 
 /// <summary>The plugins the product ships, as the host's build lays them out.</summary>

@@ -1,9 +1,3 @@
-using Xunit;
-using System.Globalization;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Connector.Data.Migrations;
-using Npgsql;
-
 namespace Amigo.Connector.Testing.Postgres;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Amigo.Connector.Testing.RealITop;
 
 /// <summary>

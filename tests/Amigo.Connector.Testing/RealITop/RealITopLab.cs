@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Amigo.Connector.Testing.RealITop;
 
 /// <summary>
@@ -10,10 +8,7 @@ public sealed class RealITopLab
 {
     private RealITopLab(string url, string user, string password, string database)
     {
-        Url = url;
-        User = user;
-        Password = password;
-        Database = database;
+        (Url, User, Password, Database) = (url, user, password, database);
     }
 
     /// <summary>The lab, or null when the environment names none.</summary>

@@ -1,17 +1,4 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Amigo.Connector.Host.Hosting;
-using Amigo.Connector.Host.Jobs;
-using Amigo.Connector.Testing.Browser;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.ArenaSso.Tests.Support;
-using Amigo.Plugins.CatalogueSearch;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
-using Xunit.Abstractions;
 
 namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 

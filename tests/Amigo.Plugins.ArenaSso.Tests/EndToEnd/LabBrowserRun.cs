@@ -1,6 +1,4 @@
-using Amigo.Plugins.ArenaSso.Tests.Support;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Amigo.Plugins.ArenaSso.Tests.EndToEnd;
 

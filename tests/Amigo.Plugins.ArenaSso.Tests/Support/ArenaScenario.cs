@@ -36,12 +36,7 @@ internal sealed class ArenaScenario : IAsyncDisposable
 
     private ArenaScenario(ITopSimulation sim, List<IDisposable> clients, BridgeHost host, IAuditLog audit, long auditStart, Dictionary<string, string?> settings)
     {
-        Sim = sim;
-        _clients = clients;
-        Host = host;
-        _audit = audit;
-        _auditStart = auditStart;
-        _settings = settings;
+        (Sim, _clients, Host, _audit, _auditStart, _settings) = (sim, clients, host, audit, auditStart, settings);
     }
 
     public ITopSimulation Sim { get; }

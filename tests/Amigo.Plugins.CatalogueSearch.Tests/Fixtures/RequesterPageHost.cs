@@ -1,15 +1,3 @@
-using System.Collections.Concurrent;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Connector.Testing.Clock;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
 
 /// <summary>

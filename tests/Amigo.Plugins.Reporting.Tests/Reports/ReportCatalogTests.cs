@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Amigo.Plugins.Reporting.Http;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Tests.Support;
-
 namespace Amigo.Plugins.Reporting.Tests.Reports;
 
 public class ReportCatalogTests

@@ -1,14 +1,3 @@
-using Amigo.Connector.Data;
-using Amigo.Connector.Data.Migrations;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-
 namespace Amigo.Plugins.Reporting.Tests.Support;
 
 /// <summary>A migrated database (the shared <see cref="PostgresFixture"/>) holding <see cref="KnownDataSet"/>, with the plugin's services wired to it.</summary>

@@ -7,9 +7,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     private BenchDatabase(string admin, string name, NpgsqlDataSource dataSource)
     {
-        _admin = admin;
-        Name = name;
-        DataSource = dataSource;
+        (_admin, Name, DataSource) = (admin, name, dataSource);
     }
 
     public string Name { get; }

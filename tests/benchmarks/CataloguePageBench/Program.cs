@@ -1,24 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Contracts.Requesters;
-using Amigo.Plugins.CatalogueSearch;
-using Amigo.Plugins.CatalogueSearch.Data;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using CataloguePageBench;
-using CatalogueSearchBench;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 // The requester page's cost per keystroke: every prefix of typed queries (« w », « we », … « webmial ») sent one after
 // the other, as one person typing, to the results fragment route over loopback HTTP (Kestrel), on a 10,000-subcategory
 // catalogue; the JSON search API on the same prefixes and scope is the baseline, measured in the same run, alternating.

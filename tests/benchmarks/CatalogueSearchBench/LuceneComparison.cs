@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using CatalogueSearchBench.LuceneNet;
-
 namespace CatalogueSearchBench;
 
 /// <summary>What the hand-written engine measured in this run, the baseline of the Lucene.Net comparison.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace CatalogueSearchBench;
 
 /// <summary>
@@ -20,10 +13,8 @@ public sealed class PostgresBaselines : IAsyncDisposable
 
     private PostgresBaselines(string adminConnectionString, string databaseName, NpgsqlDataSource dataSource, bool unaccent)
     {
-        _adminConnectionString = adminConnectionString;
-        _databaseName = databaseName;
-        _dataSource = dataSource;
-        HasUnaccent = unaccent;
+        (_adminConnectionString, _databaseName, _dataSource, HasUnaccent) =
+            (adminConnectionString, databaseName, dataSource, unaccent);
     }
 
     /// <summary>Whether the unaccent extension could be created (else the FTS baseline runs on plain <c>french</c>).</summary>

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Amigo.Plugins.CatalogueSearch;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Search;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-using CatalogueSearchBench;
-
 // Catalogue search benchmark: in-process index vs PostgreSQL FTS (french + unaccent) vs ILIKE, and vs Lucene.Net
 // (issue #17), same queries, same run.
 // Usage: dotnet run -c Release --project tests/benchmarks/CatalogueSearchBench [-- --rows N --generated N --rounds N

@@ -1,7 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Amigo.Plugins.CatalogueSearch.Tests.Fixtures;
-
 namespace CatalogueSearchBench;
 
 /// <summary>A benchmark query: text, the user's organization and, when labelled, the expected subcategory.</summary>

@@ -1,4 +1,3 @@
-using Amigo.Connector.Data;
 // ReportingBench: every report of the reporting plugin on 1,000,000 synced tickets (median and p95 over N runs),
 // against a baseline computed in the same run: the same report from the raw tables, without the plugin's indexes
 // and materialized views.
@@ -11,14 +10,6 @@ using Amigo.Connector.Data;
 //
 // Database: AMIGO_PG (libpq/Npgsql connection string to a server where it may CREATE DATABASE), else the private test
 // cluster of scripts/ensure-postgres.sh.
-using System.Diagnostics;
-using System.Globalization;
-using System.Reflection;
-using Amigo.Connector.Contracts.Plugins;
-using Amigo.Plugins.Reporting.Reports;
-using Amigo.Plugins.Reporting.Schema;
-using Npgsql;
-using ReportingBench;
 
 var options = BenchOptions.Parse(args);
 var root = typeof(BenchOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AmigoRepositoryRoot").Value!;

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Amigo.Connector.Testing.Postgres;
-using Amigo.Plugins.Retention;
-using Npgsql;
-
 // RetentionBench: what the retention trigger on `tickets` costs the sync. The sync merges each batch read from iTop
 // with INSERT … ON CONFLICT DO UPDATE … WHERE (columns) IS DISTINCT FROM (new values) (src/Amigo.Connector.Sync/
 // TicketStage.cs); the same statement runs here over 100,000 synced tickets, each run in a transaction rolled back,

@@ -1,19 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Amigo.Connector.Contracts.Academies;
-using Amigo.Connector.Contracts.Lifecycle;
-using Amigo.Connector.Data;
-using Amigo.Connector.ITop;
-using Amigo.Connector.Sync;
-using Amigo.Connector.Testing.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using SyncBench;
-
 // SyncBench: the parent process serves the iTop stub and owns the databases; each size is synced by a fresh child
 // process so that its peak memory and CPU time are the connector's own (the stub's work is not counted).
 if (args is ["--measure", var url, var measuredSize, var coldConnection, var warmConnection, .. var steadyConnections])

@@ -1,5 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>

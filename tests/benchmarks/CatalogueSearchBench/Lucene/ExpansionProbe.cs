@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>What one typo or prefix expansion costs Lucene.Net alone (rewrite on the vocabulary field), to explain the latency table.</summary>

@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>

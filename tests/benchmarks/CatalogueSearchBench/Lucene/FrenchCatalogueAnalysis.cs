@@ -1,13 +1,5 @@
-using Amigo.Plugins.CatalogueSearch.Analysis;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using FrenchLightStemFilter = Lucene.Net.Analysis.Fr.FrenchLightStemFilter;
 using FrenchMinimalStemFilter = Lucene.Net.Analysis.Fr.FrenchMinimalStemFilter;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace CatalogueSearchBench.LuceneNet;
 

@@ -1,7 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>
@@ -23,11 +13,7 @@ public sealed class LuceneCatalogueIndex : IDisposable
 
     private LuceneCatalogueIndex(RAMDirectory directory, DirectoryReader reader, LuceneTuning tuning, FrenchCatalogueAnalysis analysis, CatalogueScope scope, IReadOnlyDictionary<long, int> usage)
     {
-        _directory = directory;
-        _reader = reader;
-        _scope = scope;
-        Tuning = tuning;
-        Analysis = analysis;
+        (_directory, _reader, _scope, Tuning, Analysis) = (directory, reader, scope, tuning, analysis);
         Searcher = new IndexSearcher(reader) { Similarity = SimilarityOf(tuning.Scoring) };
         var leaf = reader.Leaves.Single().AtomicReader;
         var ids = leaf.GetNumericDocValues(CatalogueFields.SubcategoryId);

@@ -1,9 +1,3 @@
-using Amigo.Plugins.CatalogueSearch.Indexing;
-using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace CatalogueSearchBench.LuceneNet;
 
 /// <summary>
