@@ -49,10 +49,7 @@ internal static class DemoDatabase
             await connection.OpenAsync(cancellationToken);
             var quoted = "\"" + databaseName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", $"CREATE DATABASE {quoted}" })
-            {
-                await using var command = new NpgsqlCommand(sql, connection);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
         }
         catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException)
         {

@@ -37,6 +37,24 @@ public sealed class AdvisoryLockTests(PostgresFixture postgres) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_lock_whose_session_died_is_never_reported_held_again()
+    {
+        var name = AdvisoryLockNames.Plugin("test", Guid.NewGuid().ToString("N"));
+        var held = await AdvisoryLock.TryAcquireAsync(postgres.DataSource, name);
+        Assert.NotNull(held);
+
+        await using (var admin = await postgres.DataSource.OpenConnectionAsync())
+            await admin.ExecuteAsync("SELECT pg_terminate_backend(@pid)", new { pid = held!.BackendPid });
+
+        // The first check meets the dead session; the later ones must not quietly open a new one (without the lock).
+        Assert.False(await held.IsHeldAsync());
+        Assert.False(await held.IsHeldAsync());
+        await held.DisposeAsync();
+        await using var again = await AdvisoryLock.TryAcquireAsync(postgres.DataSource, name);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
     public async Task The_job_lock_is_the_advisory_lock_of_the_job_name()
     {
         var academy = "a" + Guid.NewGuid().ToString("N")[..8];

@@ -20,30 +20,18 @@ public sealed class PostgresAutoCloseStore(IConnectorDatabase database) : IAutoC
               AND resolution_date <= @bound
             ORDER BY resolution_date, itop_id
             """;
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = statuses.ToArray() });
-        command.Parameters.AddWithValue("bound", resolvedNoLaterThan.ToUniversalTime());
-        var result = new List<CandidateTicket>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new CandidateTicket(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3)));
-        }
-        return result;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ITopId, string Ref, string Status, DateTimeOffset ResolutionDate)>(new CommandDefinition(sql,
+            new { academy = academyId, statuses = statuses.ToArray(), bound = resolvedNoLaterThan.ToUniversalTime() }, cancellationToken: cancellationToken));
+        return rows.Select(r => new CandidateTicket(r.ITopId, r.Ref, r.Status, r.ResolutionDate)).ToList();
     }
 
     /// <inheritdoc />
     public async Task MarkClosedByConnectorAsync(string academyId, long itopId, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "UPDATE tickets SET closed_by_connector = true WHERE academy_id = @academy AND itop_id = @id");
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("id", itopId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tickets SET closed_by_connector = true WHERE academy_id = @academy AND itop_id = @id",
+            new { academy = academyId, id = itopId }, cancellationToken: cancellationToken));
     }
 }

@@ -6,13 +6,10 @@ public sealed class PostgresCatalogueChoiceStore(IConnectorDatabase database) : 
     /// <inheritdoc />
     public async Task RecordAsync(string academyId, long subcategoryId, DateOnly day, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
-            INSERT INTO catalogue_choices (academy_id, subcategory_id, day, choices) VALUES ($1, $2, $3, 1)
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO catalogue_choices (academy_id, subcategory_id, day, choices) VALUES (@academy, @subcategory, @day, 1)
             ON CONFLICT (academy_id, subcategory_id, day) DO UPDATE SET choices = catalogue_choices.choices + 1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = academyId });
-        command.Parameters.Add(new NpgsqlParameter { Value = subcategoryId });
-        command.Parameters.Add(new NpgsqlParameter { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, new { academy = academyId, subcategory = subcategoryId, day }, cancellationToken: cancellationToken));
     }
 }

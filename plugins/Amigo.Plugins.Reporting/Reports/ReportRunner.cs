@@ -10,15 +10,18 @@ public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRe
         var columns = new List<string>();
         // The function name comes from the catalog, never from the caller.
         var asOf = report.AsOfNow ? ", @now" : "";
-        await using (var command = database.DataSource.CreateCommand($"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to{asOf})"))
+        // Typed even when null (Dapper sends a null DateOnly? untyped): PostgreSQL picks the report function by argument types.
+        var parameters = new DynamicParameters();
+        if (report.AsOfNow)
+            parameters.Add("now", time.GetUtcNow(), DbType.DateTimeOffset);
+        parameters.Add("academy", filter.AcademyId, DbType.String);
+        parameters.Add("team", filter.TeamId, DbType.Int64);
+        parameters.Add("from", filter.From, DbType.Date);
+        parameters.Add("to", filter.To, DbType.Date);
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
         {
-            if (report.AsOfNow)
-                command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow() });
-            command.Parameters.Add(new NpgsqlParameter("academy", NpgsqlDbType.Text) { Value = (object?)filter.AcademyId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("team", NpgsqlDbType.Bigint) { Value = (object?)filter.TeamId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)filter.From ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = (object?)filter.To ?? DBNull.Value });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                $"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to{asOf})", parameters, cancellationToken: cancellationToken));
             for (var i = 0; i < reader.FieldCount; i++)
                 columns.Add(reader.GetName(i));
             while (await reader.ReadAsync(cancellationToken))
@@ -33,7 +36,7 @@ public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRe
         return new ReportResult(report, filter, columns, rows, dataAsOf);
     }
 
-    private static object? ReadValue(NpgsqlDataReader reader, int ordinal)
+    private static object? ReadValue(DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
             return null;

@@ -27,9 +27,10 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeP
     /// <summary>When the views were last refreshed (null when never since they were created).</summary>
     public async Task<DateTimeOffset?> LastRefreshAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("SELECT min(refreshed_at) FROM report_refresh_state");
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var value = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT min(refreshed_at) FROM report_refresh_state", cancellationToken: cancellationToken));
+        return value is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 
     /// <summary>
@@ -56,14 +57,10 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeP
         {
             var viewStarted = time.GetTimestamp();
             await ExecuteAsync(connection, transaction, $"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}", cancellationToken);
-            await using (var record = new NpgsqlCommand(
+            await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO report_refresh_state (view_name, refreshed_at) VALUES (@view, @asOf) " +
-                "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at", connection, transaction))
-            {
-                record.Parameters.AddWithValue("view", view);
-                record.Parameters.AddWithValue("asOf", asOf);
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
+                "ON CONFLICT (view_name) DO UPDATE SET refreshed_at = excluded.refreshed_at",
+                new { view, asOf }, transaction, cancellationToken: cancellationToken));
             logger.LogInformation("Refreshed {View} in {Elapsed} ms", view, (long)time.GetElapsedTime(viewStarted).TotalMilliseconds);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -71,10 +68,7 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeP
         return true;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        // A refresh of the largest views over a million tickets takes seconds; a loaded server may take minutes.
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    // A refresh of the largest views over a million tickets takes seconds; a loaded server may take minutes.
+    private static Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
 }

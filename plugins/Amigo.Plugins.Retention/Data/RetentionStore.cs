@@ -36,17 +36,10 @@ public sealed class RetentionStore(IConnectorDatabase database)
               AND (retention_anonymised_at IS NULL OR (@forDeletion AND retention_itop_deleted_at IS NULL))
             ORDER BY close_date, itop_id
             """;
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = statuses.ToArray() });
-        command.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
-        command.Parameters.AddWithValue("forDeletion", forDeletion);
-        var result = new List<RetainedTicket>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            result.Add(new RetainedTicket(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
-        return result;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ITopId, string Ref, string Status, DateTimeOffset CloseDate, DateTimeOffset? AnonymisedAt)>(new CommandDefinition(sql,
+            new { academy = academyId, statuses = statuses.ToArray(), cutoff = cutoff.ToUniversalTime(), forDeletion }, cancellationToken: cancellationToken));
+        return rows.Select(r => new RetainedTicket(r.ITopId, r.Ref, r.Status, r.CloseDate, r.AnonymisedAt)).ToList();
     }
 
     /// <summary>
@@ -61,58 +54,43 @@ public sealed class RetentionStore(IConnectorDatabase database)
             WHERE academy_id = @academy AND itop_id = ANY(@ids) AND retention_anonymised_at IS NULL
             RETURNING itop_id
             """;
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("title", AnonymisedTitle);
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("ids", itopIds.ToArray());
-        var done = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) done.Add(reader.GetInt64(0));
-        return done;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var done = await connection.QueryAsync<long>(new CommandDefinition(sql,
+            new { title = AnonymisedTitle, now = now.ToUniversalTime(), academy = academyId, ids = itopIds.ToArray() }, cancellationToken: cancellationToken));
+        return done.AsList();
     }
 
     /// <summary>Records that retention deleted the ticket in iTop (the row stays, anonymised, for reports).</summary>
     public async Task MarkDeletedInITopAsync(string academyId, long itopId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "UPDATE tickets SET retention_itop_deleted_at = @now WHERE academy_id = @academy AND itop_id = @id AND retention_itop_deleted_at IS NULL");
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("id", itopId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tickets SET retention_itop_deleted_at = @now WHERE academy_id = @academy AND itop_id = @id AND retention_itop_deleted_at IS NULL",
+            new { now = now.ToUniversalTime(), academy = academyId, id = itopId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Saves a dry run's selection; returns its id.</summary>
     public async Task<long> SaveSelectionAsync(string academyId, long? runId, DateTimeOffset now, DateTimeOffset cutoff, IReadOnlyList<long> itopIds,
         CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO retention_selections (academy_id, job_run_id, created_at, cutoff, itop_ids)
             VALUES (@academy, @run, @now, @cutoff, @ids) RETURNING id
-            """);
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("run", NpgsqlDbType.Bigint, runId is { } id ? id : DBNull.Value);
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
-        command.Parameters.AddWithValue("ids", itopIds.ToArray());
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            """, new { academy = academyId, run = runId, now = now.ToUniversalTime(), cutoff = cutoff.ToUniversalTime(), ids = itopIds.ToArray() },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>The academy's latest dry-run selection made at or after <paramref name="notBefore"/>, or null.</summary>
     public async Task<RetentionSelection?> LatestSelectionAsync(string academyId, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, DateTimeOffset CreatedAt, DateTimeOffset Cutoff, long[] ITopIds)>(new CommandDefinition("""
             SELECT id, created_at, cutoff, itop_ids FROM retention_selections
             WHERE academy_id = @academy AND created_at >= @notBefore
             ORDER BY created_at DESC, id DESC LIMIT 1
-            """);
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("notBefore", notBefore.ToUniversalTime());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new RetentionSelection(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2),
-            reader.GetFieldValue<long[]>(3).ToHashSet());
+            """, new { academy = academyId, notBefore = notBefore.ToUniversalTime() }, cancellationToken: cancellationToken));
+        return rows.Select(r => new RetentionSelection(r.Id, r.CreatedAt, r.Cutoff, r.ITopIds.ToHashSet())).FirstOrDefault();
     }
 
     /// <summary>
@@ -122,16 +100,15 @@ public sealed class RetentionStore(IConnectorDatabase database)
     public async Task<IReadOnlyList<RetentionMonth>> MonthlyAsync(string academyId, CancellationToken cancellationToken, long? teamId = null,
         DateOnly? from = null, DateOnly? to = null)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly_for(@academy, @team, @from, @to) ORDER BY month DESC");
-        command.Parameters.AddWithValue("academy", academyId);
-        command.Parameters.AddWithValue("team", NpgsqlDbType.Bigint, teamId is { } team ? team : DBNull.Value);
-        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, from is { } start ? start : DBNull.Value);
-        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to is { } end ? end : DBNull.Value);
-        var result = new List<RetentionMonth>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            result.Add(new RetentionMonth(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), reader.GetInt64(2)));
-        return result;
+        // Typed even when null (Dapper sends a null DateOnly? untyped): PostgreSQL picks the function by argument types.
+        var parameters = new DynamicParameters(new { academy = academyId });
+        parameters.Add("team", teamId, DbType.Int64);
+        parameters.Add("from", from, DbType.Date);
+        parameters.Add("to", to, DbType.Date);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(DateOnly Month, long Anonymised, long DeletedInITop)>(new CommandDefinition(
+            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly_for(@academy, @team, @from, @to) ORDER BY month DESC",
+            parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new RetentionMonth(r.Month, r.Anonymised, r.DeletedInITop)).ToList();
     }
 }

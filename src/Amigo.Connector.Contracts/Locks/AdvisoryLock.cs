@@ -45,22 +45,15 @@ public sealed class AdvisoryLock : IAsyncDisposable
         {
             if (wait)
             {
-                await using var block = new NpgsqlCommand("SELECT pg_advisory_lock(@ns, hashtext(@name))", connection) { CommandTimeout = 0 };
-                block.Parameters.AddWithValue("ns", Namespace);
-                block.Parameters.AddWithValue("name", name);
-                await block.ExecuteNonQueryAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@ns, hashtext(@name))",
+                    new { ns = Namespace, name }, commandTimeout: 0, cancellationToken: cancellationToken));
             }
             var take = wait ? "true" : "pg_try_advisory_lock(@ns, hashtext(@name))";
-            await using var command = new NpgsqlCommand(
-                $"SELECT {take}, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())", connection);
-            command.Parameters.AddWithValue("ns", Namespace);
-            command.Parameters.AddWithValue("name", name);
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                await reader.ReadAsync(cancellationToken);
-                if (reader.GetBoolean(0))
-                    return new AdvisoryLock(connection, name, reader.GetInt32(1), new DateTimeOffset(reader.GetFieldValue<DateTime>(2), TimeSpan.Zero));
-            }
+            var (taken, backendPid, backendStart) = await connection.QuerySingleAsync<(bool, int, DateTime)>(new CommandDefinition(
+                $"SELECT {take}, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())",
+                new { ns = Namespace, name }, cancellationToken: cancellationToken));
+            if (taken)
+                return new AdvisoryLock(connection, name, backendPid, new DateTimeOffset(backendStart, TimeSpan.Zero));
             await connection.DisposeAsync();
             return null;
         }
@@ -75,10 +68,11 @@ public sealed class AdvisoryLock : IAsyncDisposable
     public async Task<bool> IsHeldAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _released) == 1) return false;
+        // Dapper opens a closed connection again: a new session, without the lock. A broken one is closed.
+        if (_connection.State != ConnectionState.Open) return false;
         try
         {
-            await using var command = new NpgsqlCommand("SELECT 1", _connection);
-            await command.ExecuteScalarAsync(cancellationToken);
+            await _connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
             return true;
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
@@ -93,11 +87,11 @@ public sealed class AdvisoryLock : IAsyncDisposable
         if (Interlocked.Exchange(ref _released, 1) == 1) return;
         try
         {
-            // Unlocked even when the caller was cancelled: the pooled connection must not keep the lock.
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@ns, hashtext(@name))", _connection);
-            command.Parameters.AddWithValue("ns", Namespace);
-            command.Parameters.AddWithValue("name", Name);
-            await command.ExecuteScalarAsync(CancellationToken.None);
+            // Unlocked even when the caller was cancelled: the pooled connection must not keep the lock. A connection no
+            // longer open has lost its session, and the lock with it (Dapper would open a new session for nothing).
+            if (_connection.State == ConnectionState.Open)
+                await _connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_advisory_unlock(@ns, hashtext(@name))",
+                    new { ns = Namespace, name = Name }, cancellationToken: CancellationToken.None));
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {

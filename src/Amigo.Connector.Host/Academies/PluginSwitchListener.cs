@@ -16,8 +16,7 @@ internal sealed class PluginSwitchListener(IConnectorDatabase database, PluginSw
             {
                 await using var connection = await database.DataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => cache.Invalidate();
-                await using (var listen = new NpgsqlCommand($"LISTEN {PluginSwitchStore.Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                await connection.ExecuteAsync(new CommandDefinition($"LISTEN {PluginSwitchStore.Channel}", cancellationToken: stoppingToken));
                 // Changes made before LISTEN took effect would be missed otherwise.
                 cache.Invalidate();
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);

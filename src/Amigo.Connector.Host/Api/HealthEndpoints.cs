@@ -11,8 +11,8 @@ internal static class HealthEndpoints
         {
             var databaseCheck = await CheckAsync(async token =>
             {
-                await using var command = database.DataSource.CreateCommand("SELECT 1");
-                await command.ExecuteScalarAsync(token);
+                await using var connection = await database.DataSource.OpenConnectionAsync(token);
+                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: token));
                 return null;
             }, cancellationToken);
             // The last outcome of every (academy, job): a partial or failed run shows here, not only in the logs.

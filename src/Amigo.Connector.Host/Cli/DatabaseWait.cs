@@ -16,8 +16,8 @@ internal static class DatabaseWait
         {
             try
             {
-                await using var command = database.DataSource.CreateCommand("SELECT 1");
-                await command.ExecuteScalarAsync(cancellationToken);
+                await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
                 return null;
             }
             catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
