@@ -4,7 +4,7 @@ namespace Amigo.Connector.Data;
 public sealed record AcademyRow(string AcademyId, string DisplayName, string ITopUrl, string TimeZone);
 
 /// <summary>The <c>academies</c> table, kept in step with the configuration at start-up.</summary>
-public sealed class AcademyStore(IConnectorDatabase database)
+public sealed class AcademyStore(IConnectorDatabase database, TimeProvider time)
 {
     /// <summary>Inserts or updates the configured academies (academies no longer configured are kept: their data stays readable).</summary>
     public async Task UpsertAsync(IEnumerable<AcademyRow> academies, CancellationToken cancellationToken = default)
@@ -12,16 +12,17 @@ public sealed class AcademyStore(IConnectorDatabase database)
         ArgumentNullException.ThrowIfNull(academies);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
         foreach (var academy in academies)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO academies (academy_id, display_name, itop_url, time_zone, updated_at)
-                VALUES (@AcademyId, @DisplayName, @ITopUrl, @TimeZone, now())
+                VALUES (@AcademyId, @DisplayName, @ITopUrl, @TimeZone, @now)
                 ON CONFLICT (academy_id) DO UPDATE SET display_name = excluded.display_name, itop_url = excluded.itop_url,
-                    time_zone = excluded.time_zone, updated_at = now()
+                    time_zone = excluded.time_zone, updated_at = excluded.updated_at
                 WHERE (academies.display_name, academies.itop_url, academies.time_zone)
                       IS DISTINCT FROM (excluded.display_name, excluded.itop_url, excluded.time_zone)
-                """, academy, transaction, cancellationToken: cancellationToken));
+                """, new { academy.AcademyId, academy.DisplayName, academy.ITopUrl, academy.TimeZone, now }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

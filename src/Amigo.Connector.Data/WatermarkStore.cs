@@ -38,21 +38,21 @@ public sealed class WatermarkStore(IConnectorDatabase database)
 
     /// <summary>
     /// Moves the position forward (never back: the greater of the stored and given local times is kept — iTop's
-    /// fixed-width <c>YYYY-MM-DD HH:MM:SS</c> sorts as text). Null arguments keep the stored values.
+    /// fixed-width <c>YYYY-MM-DD HH:MM:SS</c> sorts as text). Null arguments keep the stored values; <paramref name="now"/> (the host's clock) stamps the row.
     /// </summary>
     public static Task AdvanceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string academyId, string itopClass,
-        string? lastUpdateLocal, DateTimeOffset? fullSyncAt, DateTimeOffset? reconciledAt, CancellationToken cancellationToken = default) =>
+        string? lastUpdateLocal, DateTimeOffset? fullSyncAt, DateTimeOffset? reconciledAt, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO sync_watermarks AS w (academy_id, itop_class, last_update_local, last_full_sync_at, last_reconciled_at, updated_at)
-            VALUES (@academyId, @itopClass, @lastUpdateLocal, @fullSyncAt, @reconciledAt, now())
+            VALUES (@academyId, @itopClass, @lastUpdateLocal, @fullSyncAt, @reconciledAt, @now)
             ON CONFLICT (academy_id, itop_class) DO UPDATE SET
                 last_update_local  = CASE WHEN w.last_update_local IS NULL OR excluded.last_update_local > w.last_update_local
                                           THEN COALESCE(excluded.last_update_local, w.last_update_local) ELSE w.last_update_local END,
                 last_full_sync_at  = COALESCE(excluded.last_full_sync_at, w.last_full_sync_at),
                 last_reconciled_at = COALESCE(excluded.last_reconciled_at, w.last_reconciled_at),
-                updated_at         = now()
+                updated_at         = excluded.updated_at
             """,
-            new { academyId, itopClass, lastUpdateLocal, fullSyncAt, reconciledAt }, transaction, cancellationToken: cancellationToken));
+            new { academyId, itopClass, lastUpdateLocal, fullSyncAt, reconciledAt, now }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Forgets the positions of an academy (the next sync is a full one).</summary>
     public async Task ResetAsync(string academyId, CancellationToken cancellationToken = default)

@@ -157,7 +157,7 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
 
             var finishedAt = time.GetUtcNow();
             await WatermarkStore.AdvanceAsync(connection, transaction, academy.Id, TicketClass, next ?? (full ? syncStartLocal : null),
-                full ? finishedAt : null, reconciled ? finishedAt : null, cancellationToken);
+                full ? finishedAt : null, reconciled ? finishedAt : null, finishedAt, cancellationToken);
             if (windows is not null)
             {
                 await using var remember = new NpgsqlCommand(
@@ -316,16 +316,10 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         var now = time.GetUtcNow();
         var changed = await StagingWriter.ExecuteCountAsync(connection, transaction, table.MergeSql, mirror.AcademyId, now, cancellationToken);
         changed += await StagingWriter.ExecuteAsync(connection, transaction, table.DeleteMissingSql, mirror.AcademyId, now, cancellationToken);
-        await using (var save = new NpgsqlCommand("""
-            INSERT INTO sync_watermarks (academy_id, itop_class, content_hash, updated_at) VALUES (@academy, @class, @hash, now())
-            ON CONFLICT (academy_id, itop_class) DO UPDATE SET content_hash = excluded.content_hash, updated_at = now()
-            """, connection, transaction))
-        {
-            save.Parameters.AddWithValue("academy", mirror.AcademyId);
-            save.Parameters.AddWithValue("class", hashKey);
-            save.Parameters.AddWithValue("hash", hash.Value);
-            await save.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sync_watermarks (academy_id, itop_class, content_hash, updated_at) VALUES (@academy, @class, @hash, @now)
+            ON CONFLICT (academy_id, itop_class) DO UPDATE SET content_hash = excluded.content_hash, updated_at = excluded.updated_at
+            """, new { academy = mirror.AcademyId, @class = hashKey, hash = hash.Value, now }, transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
         return changed;

@@ -2,6 +2,8 @@ namespace Amigo.Connector.Data.Tests;
 
 public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
+    private static readonly DateTimeOffset Instant = ClockSweep.Instant("2026-11-23 10:05");
+
     private readonly ConnectorDatabase _database = new(postgres.DataSource);
 
     [Fact]
@@ -86,8 +88,8 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
         var academy = "wm-" + Guid.NewGuid().ToString("N")[..6];
         await using var connection = await postgres.DataSource.OpenConnectionAsync();
 
-        await WatermarkStore.AdvanceAsync(connection, null, academy, "UserRequest", "2026-11-23 10:00:00", null, null);
-        await WatermarkStore.AdvanceAsync(connection, null, academy, "UserRequest", "2026-11-23 09:59:59", DateTimeOffset.UtcNow, null);
+        await WatermarkStore.AdvanceAsync(connection, null, academy, "UserRequest", "2026-11-23 10:00:00", null, null, Instant);
+        await WatermarkStore.AdvanceAsync(connection, null, academy, "UserRequest", "2026-11-23 09:59:59", Instant, null, Instant.AddMinutes(5));
 
         var watermark = await store.GetAsync(academy, "UserRequest");
         Assert.Equal("2026-11-23 10:00:00", watermark.LastUpdateLocal);
@@ -118,7 +120,7 @@ public sealed class StoreTests(PostgresFixture postgres) : IClassFixture<Postgre
     [Fact]
     public async Task Academies_are_upserted_from_configuration()
     {
-        var academies = new AcademyStore(_database);
+        var academies = new AcademyStore(_database, TimeProvider.System);
         await academies.UpsertAsync([new AcademyRow("acad-x", "Académie X", "https://itop.x/", "Europe/Paris")]);
         await academies.UpsertAsync([new AcademyRow("acad-x", "Académie de X", "https://itop.x/", "Europe/Paris"), new AcademyRow("acad-y", "Académie Y", "https://itop.y/", "Indian/Reunion")]);
 

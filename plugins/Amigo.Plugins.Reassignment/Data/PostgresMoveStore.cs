@@ -1,7 +1,7 @@
 namespace Amigo.Plugins.Reassignment.Data;
 
 /// <summary><see cref="IMoveStore"/> on the connector's PostgreSQL database (table <c>reassign_moves</c>, created by the plugin's migration <c>Migrations/0001_reassign_moves.sql</c>).</summary>
-public sealed class PostgresMoveStore(IConnectorDatabase database) : IMoveStore
+public sealed class PostgresMoveStore(IConnectorDatabase database, TimeProvider time) : IMoveStore
 {
     private const string Columns = """
         id AS Id, academy_id AS AcademyId, itop_id AS TicketId, ticket_ref AS TicketRef, rule_name AS RuleName, kind AS Kind,
@@ -68,9 +68,9 @@ public sealed class PostgresMoveStore(IConnectorDatabase database) : IMoveStore
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE reassign_moves SET state = @state, reason = coalesce(@reason, reason),
-                target_itop_id = coalesce(@targetId, target_itop_id), target_ref = coalesce(@targetRef, target_ref), updated_at = now()
+                target_itop_id = coalesce(@targetId, target_itop_id), target_ref = coalesce(@targetRef, target_ref), updated_at = @now
             WHERE id = @id
-            """, new { id, state, reason, targetId = targetTicketId, targetRef }, cancellationToken: cancellationToken));
+            """, new { id, state, reason, targetId = targetTicketId, targetRef, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />

@@ -60,8 +60,8 @@ public sealed class RetentionReport
     {
         long Get(string name) => _counts.GetValueOrDefault(name);
         var text = DryRun
-            ? $"dry run, cutoff {Cutoff:yyyy-MM-dd HH:mm:ss}Z: {Get("would_anonymise")} to anonymise, {Get("would_delete")} to delete in iTop"
-            : $"cutoff {Cutoff:yyyy-MM-dd HH:mm:ss}Z: {Get("anonymised")} anonymised, {Get("deleted_in_itop")} deleted in iTop";
+            ? $"dry run, cutoff {Cutoff.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {Get("would_anonymise")} to anonymise, {Get("would_delete")} to delete in iTop"
+            : $"cutoff {Cutoff.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {Get("anonymised")} anonymised, {Get("deleted_in_itop")} deleted in iTop";
         var skipped = _counts.Where(c => c.Key.StartsWith("skipped.", StringComparison.Ordinal)).Sum(c => c.Value);
         if (skipped > 0) text += $", {skipped} skipped";
         if (Get("failed") > 0) text += $", {Get("failed")} failed";
