@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Amigo.Connector.Host.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Amigo.Connector.Host.Plugins;
 
 /// <summary>
