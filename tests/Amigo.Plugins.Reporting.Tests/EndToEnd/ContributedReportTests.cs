@@ -97,55 +97,37 @@ public class ContributedReportTests(ReportingDataFixture data, ITestOutputHelper
     [Fact]
     public async Task The_dashboard_lists_and_charts_the_contributed_report_only_where_its_plugin_is_enabled()
     {
-        await Chromium.EnsureInstalledAsync();
-        using var playwright = await Playwright.CreateAsync();
-        var profile = Directory.CreateTempSubdirectory("amigo-reporting-chromium-").FullName;
-        try
-        {
-            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
-            {
-                ExecutablePath = Chromium.ExecutablePath,
-                Headless = true,
-                Args = Chromium.Flags,
-                ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-                Locale = "fr-FR",
-                TimezoneId = "Europe/Paris",
-            });
-            var page = await browser.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, error) => errors.Add(error);
-            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.ToulouseKey });
+        await using var browser = await DashboardBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.ToulouseKey });
 
-            await page.GotoAsync(new Uri(_baseAddress, "/api/academies/toulouse/reporting/dashboard").ToString());
-            await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.GotoAsync(new Uri(_baseAddress, "/api/academies/toulouse/reporting/dashboard").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
-            Assert.Equal("true", await page.GetAttributeAsync("body", "data-loaded"));
-            Assert.Empty(errors);
-            var sections = await page.Locator("main > section").EvaluateAllAsync<string[]>("s => s.map(x => x.dataset.report)");
-            Assert.Equal([.. BuiltInReports.All.Select(r => r.Name), "retention"], sections);
-            Assert.Equal("Tickets anonymisés par mois", await page.TextContentAsync("section[data-report='retention'] h2"));
-            var bars = (await page.Locator("svg.chart[data-report='retention'] rect.bar").EvaluateAllAsync<string[][]>(
-                "bars => bars.map(b => [b.dataset.label, b.dataset.series, b.dataset.value])")).Select(b => (b[0], b[1], b[2]));
-            Assert.Equal([("juin 2031", "anonymised", "4"), ("juin 2031", "deleted_in_itop", "0")], bars);
-            Assert.Equal(["Académie", "Mois", "Anonymisés", "Supprimés dans iTop"],
-                await page.Locator("section[data-report='retention'] th").AllTextContentsAsync());
-            var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "reporting-dashboard-retention.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-            await page.Locator("section[data-report='retention']").ScreenshotAsync(new LocatorScreenshotOptions { Path = screenshot });
-            output.WriteLine($"Screenshot: {screenshot}");
+        Assert.Equal("true", await page.GetAttributeAsync("body", "data-loaded"));
+        Assert.Empty(errors);
+        var sections = await page.Locator("main > section").EvaluateAllAsync<string[]>("s => s.map(x => x.dataset.report)");
+        Assert.Equal([.. BuiltInReports.All.Select(r => r.Name), "retention"], sections);
+        Assert.Equal("Tickets anonymisés par mois", await page.TextContentAsync("section[data-report='retention'] h2"));
+        var bars = (await page.Locator("svg.chart[data-report='retention'] rect.bar").EvaluateAllAsync<string[][]>(
+            "bars => bars.map(b => [b.dataset.label, b.dataset.series, b.dataset.value])")).Select(b => (b[0], b[1], b[2]));
+        Assert.Equal([("juin 2031", "anonymised", "4"), ("juin 2031", "deleted_in_itop", "0")], bars);
+        Assert.Equal(["Académie", "Mois", "Anonymisés", "Supprimés dans iTop"],
+            await page.Locator("section[data-report='retention'] th").AllTextContentsAsync());
+        var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "reporting-dashboard-retention.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.Locator("section[data-report='retention']").ScreenshotAsync(new LocatorScreenshotOptions { Path = screenshot });
+        output.WriteLine($"Screenshot: {screenshot}");
 
-            // Montpellier (admin key) does not enable retention: the dashboard leaves the report out and loads without error.
-            var other = await browser.NewPageAsync();
-            await other.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.AdminKey });
-            await other.GotoAsync(new Uri(_baseAddress, "/api/academies/montpellier/reporting/dashboard").ToString());
-            await other.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
-            Assert.Equal("true", await other.GetAttributeAsync("body", "data-loaded"));
-            Assert.Equal(BuiltInReports.All.Count, await other.Locator("main > section").CountAsync());
-            Assert.Equal(0, await other.Locator("section[data-report='retention']").CountAsync());
-        }
-        finally
-        {
-            Directory.Delete(profile, recursive: true);
-        }
+        // Montpellier (admin key) does not enable retention: the dashboard leaves the report out and loads without error.
+        var other = await browser.NewPageAsync();
+        await other.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.AdminKey });
+        await other.GotoAsync(new Uri(_baseAddress, "/api/academies/montpellier/reporting/dashboard").ToString());
+        await other.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        Assert.Equal("true", await other.GetAttributeAsync("body", "data-loaded"));
+        Assert.Equal(BuiltInReports.All.Count, await other.Locator("main > section").CountAsync());
+        Assert.Equal(0, await other.Locator("section[data-report='retention']").CountAsync());
     }
 }

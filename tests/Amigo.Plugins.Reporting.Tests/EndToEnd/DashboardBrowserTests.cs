@@ -5,37 +5,21 @@ public class DashboardBrowserTests(ReportingDataFixture data, ITestOutputHelper 
 {
     private WebApplication _host = null!;
     private Uri _baseAddress = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowserContext _browser = null!;
-    private string _profile = "";
+    private DashboardBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        await Chromium.EnsureInstalledAsync();
         // The real connector host on Kestrel at 127.0.0.1: its API-key gate runs before the plugin's endpoints.
         _host = ConnectorHost.Build(data.ConnectionString, web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
         await _host.StartAsync();
         _baseAddress = new Uri(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        _playwright = await Playwright.CreateAsync();
-        _profile = Directory.CreateTempSubdirectory("amigo-reporting-chromium-").FullName;
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            Args = Chromium.Flags,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Locale = "fr-FR",
-            TimezoneId = "Europe/Paris",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = ConnectorHost.ToulouseKey },
-        });
+        _browser = await DashboardBrowser.LaunchAsync(ConnectorHost.ToulouseKey);
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _host.DisposeAsync();
-        Directory.Delete(_profile, recursive: true);
     }
 
     private string Dashboard(string academy) => new Uri(_baseAddress, $"/api/academies/{academy}/reporting/dashboard").ToString();
