@@ -5,13 +5,15 @@ namespace Amigo.Connector.Host.Academies;
 /// switch saying so (set by <c>amigo plugins enable|disable</c> or the HTTP API), else when the configuration says so:
 /// the database switch wins. This is the one enabled check; it answers from <see cref="PluginSwitchCache"/>.
 /// </summary>
-public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog catalog, PluginSwitchStore switches, PluginSwitchCache cache) : IAcademyRegistry, IDisposable
+public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog catalog, PluginSwitchStore switches, PluginSwitchCache cache,
+    ITopClientFactory clients) : IAcademyRegistry, IDisposable
 {
     /// <inheritdoc />
-    public IReadOnlyList<AcademyContext> All { get; } = settings.Academies.Select(a => a.Context).ToList();
+    public IReadOnlyList<AcademyContext> All { get; } = settings.Academies.Select(a => a.Connect(clients.Create(a.ITop))).ToList();
 
     /// <inheritdoc />
-    public AcademyContext? Find(string academyId) => settings.Find(academyId)?.Context;
+    public AcademyContext? Find(string academyId) =>
+        settings.Find(academyId) is { } academy ? All.First(context => context.Id == academy.Id) : null;
 
     /// <inheritdoc />
     public async Task<bool> IsPluginEnabledAsync(string academyId, string pluginId, CancellationToken cancellationToken = default)

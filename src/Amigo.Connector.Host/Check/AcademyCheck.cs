@@ -39,7 +39,7 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
             foreach (var need in PluginITopNeeds.Of(plugin))
                 lines.AddRange(await Guard(id, $"{plugin}: {need.Operation} {need.ClassName}", async () => [await RightsProbe.RunAsync(id, plugin, need, itop, cancellationToken)]));
             foreach (var preflight in pluginPreflights.Where(p => p.PluginId == plugin))
-                lines.AddRange(await PluginLinesAsync(id, preflight, academy, cancellationToken));
+                lines.AddRange(await PluginLinesAsync(id, preflight, academy.Connect(itop), cancellationToken));
         }
 
         lines.AddRange(await Guard(id, "lifecycle statuses", () => LifecycleProbe.RunAsync(id, itop, academy.Context.Lifecycle, configPath, cancellationToken)));
@@ -73,12 +73,12 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
     }
 
     // A plugin's own probe: its lines as they are, and a failure of the probe itself as one ✗ line.
-    private static async Task<IReadOnlyList<CheckLine>> PluginLinesAsync(string academy, IPluginPreflight preflight, AcademySettings settings,
+    private static async Task<IReadOnlyList<CheckLine>> PluginLinesAsync(string academy, IPluginPreflight preflight, AcademyContext context,
         CancellationToken cancellationToken)
     {
         try
         {
-            return (await preflight.CheckAsync(settings.Context, cancellationToken))
+            return (await preflight.CheckAsync(context, cancellationToken))
                 .Select(line => new CheckLine(academy, line.Check, line.Passed ? CheckOutcome.Passed : CheckOutcome.Failed, line.Detail, line.Fix)).ToList();
         }
         catch (Exception error) when (error is HttpRequestException or InvalidOperationException or ITopException or ITopTransportException)

@@ -40,18 +40,27 @@ public sealed class ConnectorSettings
 /// <summary>One academy's validated settings.</summary>
 public sealed class AcademySettings
 {
-    internal AcademySettings(AcademyContext context, AcademyOptions options, ITopClientOptions itop, IReadOnlySet<string> pluginsEnabledInConfiguration,
-        IReadOnlyDictionary<string, JobSchedule> schedules)
+    private readonly IConfiguration _pluginSettings;
+
+    internal AcademySettings(AcademyContext context, AcademyOptions options, ITopClientOptions itop, IConfiguration pluginSettings,
+        IReadOnlySet<string> pluginsEnabledInConfiguration, IReadOnlyDictionary<string, JobSchedule> schedules)
     {
-        (Context, Options, ITop, PluginsEnabledInConfiguration, Schedules) =
-            (context, options, itop, pluginsEnabledInConfiguration, schedules);
+        (Context, Options, ITop, _pluginSettings, PluginsEnabledInConfiguration, Schedules) =
+            (context, options, itop, pluginSettings, pluginsEnabledInConfiguration, schedules);
     }
 
     /// <summary>Academy id.</summary>
     public string Id => Context.Id;
 
-    /// <summary>What plugins see.</summary>
+    /// <summary>
+    /// What plugins see, without an iTop connection (its client refuses every call): the container creates the
+    /// academies' clients; take the academy from <c>IAcademyRegistry</c> to reach iTop.
+    /// </summary>
     public AcademyContext Context { get; }
+
+    /// <summary>The academy's context on <paramref name="itop"/>.</summary>
+    public AcademyContext Connect(IITopClient itop) =>
+        new(Context.Id, Context.DisplayName, Context.TimeZone, Context.Lifecycle, Context.FieldMap, itop, _pluginSettings);
 
     /// <summary>The bound section.</summary>
     public AcademyOptions Options { get; }

@@ -10,7 +10,7 @@ internal static partial class ConnectorSettingsBuilder
     private static partial Regex AcademyIdPattern();
 
     public static ConnectorSettings Build(IConfiguration configuration, PluginCatalog catalog, IReadOnlyList<JobDescriptor> hostJobs,
-        string baseDirectory, Func<ITopClientOptions, IITopClient> createClient, List<string> warnings)
+        string baseDirectory, List<string> warnings)
     {
         var problems = new List<string>();
         var section = configuration.GetSection(AmigoOptions.SectionName);
@@ -45,7 +45,7 @@ internal static partial class ConnectorSettingsBuilder
         var academies = new List<AcademySettings>();
         foreach (var academySection in section.GetSection("Academies").GetChildren())
         {
-            var academy = BuildAcademy(academySection, options.Academies[academySection.Key], catalog, jobs, baseDirectory, createClient, problems, warnings);
+            var academy = BuildAcademy(academySection, options.Academies[academySection.Key], catalog, jobs, baseDirectory, problems, warnings);
             if (academy is not null) academies.Add(academy);
         }
 
@@ -66,7 +66,7 @@ internal static partial class ConnectorSettingsBuilder
     }
 
     private static AcademySettings? BuildAcademy(IConfigurationSection section, AcademyOptions options, PluginCatalog catalog,
-        IReadOnlyList<JobDescriptor> jobs, string baseDirectory, Func<ITopClientOptions, IITopClient> createClient,
+        IReadOnlyList<JobDescriptor> jobs, string baseDirectory,
         List<string> problems, List<string> warnings)
     {
         var before = problems.Count;
@@ -163,12 +163,13 @@ internal static partial class ConnectorSettingsBuilder
             Timeout = itop.Timeout,
             MaxConcurrency = itop.MaxConcurrency,
         };
-        var context = new AcademyContext(id, options.DisplayName ?? id, zone, lifecycle, options.FieldMap, createClient(clientOptions), section.GetSection("Plugins"));
+        var pluginSettings = section.GetSection("Plugins");
+        var context = new AcademyContext(id, options.DisplayName ?? id, zone, lifecycle, options.FieldMap, new UnconnectedITopClient(id, zone), pluginSettings);
         foreach (var pluginId in enabled)
             foreach (var problem in PluginSettingsValidator.Validate(catalog.Find(pluginId)!.Plugin, context))
                 problems.Add($"{where}: {path}:Plugins:{pluginId}: {problem}");
         if (problems.Count > before) return null;
-        return new AcademySettings(context, options, clientOptions, enabled, schedules);
+        return new AcademySettings(context, options, clientOptions, pluginSettings, enabled, schedules);
     }
 
     private static List<ApiKey> BuildApiKeys(AmigoOptions options, string baseDirectory, List<string> problems)

@@ -50,15 +50,9 @@ public static class ConnectorServiceCollectionExtensions
         {
             FromDefinition(SyncServiceCollectionExtensions.JobDefinition(configuration[SyncOptions.Section + ":Schedule"] ?? "*/5 * * * *")),
         };
-        var clients = new ITopClientFactory();
-        var settings = ConnectorSettingsBuilder.Build(configuration, catalog, hostJobs, baseDirectory, clients.Create, warnings);
-        services.AddSingleton(clients);
-        // Everything that reaches an academy's iTop client goes through the settings: resolving them connects the clients' logging.
-        services.AddSingleton(sp =>
-        {
-            clients.Attach(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
-            return settings;
-        });
+        var settings = ConnectorSettingsBuilder.Build(configuration, catalog, hostJobs, baseDirectory, warnings);
+        services.AddSingleton<ITopClientFactory>();
+        services.AddSingleton(settings);
         services.AddSingleton(new StartupWarnings(warnings));
         services.AddOptions<AmigoOptions>().Bind(configuration.GetSection(AmigoOptions.SectionName));
         return settings;
@@ -69,8 +63,7 @@ public static class ConnectorServiceCollectionExtensions
     {
         services.AddSingleton<PluginSwitchCache>();
         services.AddHostedService<PluginSwitchListener>();
-        services.AddSingleton(sp => new AcademyRegistry(sp.GetRequiredService<ConnectorSettings>(), sp.GetRequiredService<PluginCatalog>(),
-            sp.GetRequiredService<PluginSwitchStore>(), sp.GetRequiredService<PluginSwitchCache>()));
+        services.AddSingleton<AcademyRegistry>();
         services.AddSingleton<IAcademyRegistry>(sp => sp.GetRequiredService<AcademyRegistry>());
         services.AddHttpContextAccessor();
         services.AddScoped<IAcademyAccessor, HttpAcademyAccessor>();
