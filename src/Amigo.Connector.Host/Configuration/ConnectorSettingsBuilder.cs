@@ -164,7 +164,8 @@ internal static partial class ConnectorSettingsBuilder
             MaxConcurrency = itop.MaxConcurrency,
         };
         var pluginSettings = section.GetSection("Plugins");
-        var context = new AcademyContext(id, options.DisplayName ?? id, zone, lifecycle, options.FieldMap, new UnconnectedITopClient(id, zone), pluginSettings);
+        var context = new AcademyContext(id, options.DisplayName ?? id, zone, lifecycle, options.FieldMap, new RefusingITopClient(id, zone,
+            "this is the configuration's view of the academy, without a connection; take the academy from IAcademyRegistry to reach iTop."), pluginSettings);
         foreach (var pluginId in enabled)
             foreach (var problem in PluginSettingsValidator.Validate(catalog.Find(pluginId)!.Plugin, context))
                 problems.Add($"{where}: {path}:Plugins:{pluginId}: {problem}");

@@ -43,7 +43,7 @@ AutoClosePolicy Policy(string mode)
         ["autoclose:DelayDays"] = "14",
         ["autoclose:DayMode"] = mode,
     }).Build();
-    var academy = new AcademyContext(Academy, "Bench", paris, BuiltInProfiles.Stock, new AcademyFieldMap(), new NoITop(paris), settings);
+    var academy = new AcademyContext(Academy, "Bench", paris, BuiltInProfiles.Stock, new AcademyFieldMap(), new RefusingITopClient("bench", paris, "the benchmark does not call iTop."), settings);
     return AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose"));
 }
 
