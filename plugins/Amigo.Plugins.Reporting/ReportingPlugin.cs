@@ -28,6 +28,7 @@ public sealed class ReportingPlugin : IConnectorPlugin
         services.AddSingleton<ReportRunner>();
         // Built-in reports plus every ContributedReport other plugins registered (the container gathers them).
         services.AddSingleton<ReportCatalog>();
+        services.AddHostedService<ReportCatalogStartupCheck>();
         services.AddTransient<RefreshReportsJob>();
     }
 

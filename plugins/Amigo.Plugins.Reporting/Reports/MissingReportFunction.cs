@@ -15,8 +15,7 @@ public static class MissingReportFunction
     public static string Explain(ReportDefinition report)
     {
         var arguments = report.AsOfNow ? "academy, team, from, to, now" : "academy, team, from, to";
-        var owner = report.PluginId is { } plugin ? $"plugin '{plugin}'" : "the reporting plugin";
         return $"Report '{report.Name}' is not available: the SQL function {report.FunctionName}({arguments}) does not exist in the " +
-               $"connector database. It is created by the migrations of {owner}: run 'amigo db migrate' (or start the host with migrations on).";
+               $"connector database. It is created by the migrations of {report.Owner}: run 'amigo db migrate' (or start the host with migrations on).";
     }
 }

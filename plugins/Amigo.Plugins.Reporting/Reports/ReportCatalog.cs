@@ -8,31 +8,32 @@ namespace Amigo.Plugins.Reporting.Reports;
 public sealed class ReportCatalog
 {
     private readonly IAcademyRegistry _academies;
+    private readonly Dictionary<string, ReportDefinition> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Builds the catalogue; a contributed name already taken (built-in or contributed) is refused with both owners named.</summary>
     public ReportCatalog(IEnumerable<ContributedReport> contributed, IAcademyRegistry academies)
     {
         _academies = academies;
-        var all = new List<ReportDefinition>(BuiltInReports.All);
-        foreach (var report in contributed)
+        var byView = new Dictionary<string, ReportDefinition>(StringComparer.Ordinal);
+        foreach (var report in BuiltInReports.All.Concat(contributed.Select(ReportDefinition.From)))
         {
-            if (all.FirstOrDefault(r => string.Equals(r.Name, report.Name, StringComparison.OrdinalIgnoreCase)) is { } taken)
+            if (_byName.TryGetValue(report.Name, out var taken))
                 throw new InvalidOperationException(
-                    $"Plugin '{report.PluginId}' contributes report '{report.Name}', a name already taken by {OwnerOf(taken)}.");
-            if (all.FirstOrDefault(r => r.ViewName == report.ViewName) is { } sameView)
+                    $"Plugin '{report.PluginId}' contributes report '{report.Name}', a name already taken by {taken.Owner}.");
+            if (byView.TryGetValue(report.ViewName, out var sameView))
                 throw new InvalidOperationException(
-                    $"Plugin '{report.PluginId}' contributes report '{report.Name}' on view {report.ViewName}, already read by report '{sameView.Name}' of {OwnerOf(sameView)}.");
-            all.Add(ReportDefinition.From(report));
+                    $"Plugin '{report.PluginId}' contributes report '{report.Name}' on view {report.ViewName}, already read by report '{sameView.Name}' of {sameView.Owner}.");
+            _byName.Add(report.Name, report);
+            byView.Add(report.ViewName, report);
         }
-        All = all;
+        All = [.. _byName.Values];
     }
 
     /// <summary>Every report, whichever academy enables which plugin.</summary>
     public IReadOnlyList<ReportDefinition> All { get; }
 
     /// <summary>The report with this name (case-insensitive), or null.</summary>
-    public ReportDefinition? Find(string? name) =>
-        All.FirstOrDefault(report => string.Equals(report.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public ReportDefinition? Find(string? name) => name is null ? null : _byName.GetValueOrDefault(name.Trim());
 
     /// <summary>
     /// Whether the report is offered for <paramref name="academyId"/>: built-in reports always; a contributed one when its
@@ -54,7 +55,4 @@ public sealed class ReportCatalog
     /// <summary>Why a report is not offered for an academy (English, for a 404 or the CLI).</summary>
     public static string NotOfferedReason(ReportDefinition report, string academyId) =>
         $"Report '{report.Name}' comes from plugin '{report.PluginId}', which is not enabled for academy '{academyId}'.";
-
-    private static string OwnerOf(ReportDefinition report) =>
-        report.PluginId is { } plugin ? $"plugin '{plugin}'" : "the reporting plugin";
 }

@@ -20,4 +20,7 @@ public sealed record ReportDefinition(string Name, string ViewName, string Title
 
     /// <summary>The filtered set-returning function behind the view: <c>{view}_for(academy, team, from, to[, now])</c>.</summary>
     public string FunctionName => ViewName + "_for";
+
+    /// <summary>Who ships the report's SQL, as messages name it: <c>plugin 'retention'</c> or <c>the reporting plugin</c>.</summary>
+    public string Owner => PluginId is { } plugin ? $"plugin '{plugin}'" : "the reporting plugin";
 }

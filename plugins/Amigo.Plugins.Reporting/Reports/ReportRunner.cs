@@ -1,7 +1,7 @@
 namespace Amigo.Plugins.Reporting.Reports;
 
 /// <summary>Runs reports against the connector database (synced data only: iTop is never called).</summary>
-public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRefresher refresher, TimeProvider time)
+public sealed class ReportRunner(IConnectorDatabase database, TimeProvider time)
 {
     /// <summary>Runs a report with its filters.</summary>
     public async Task<ReportResult> RunAsync(ReportDefinition report, ReportFilter filter, CancellationToken cancellationToken)
@@ -18,10 +18,15 @@ public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRe
         parameters.Add("team", filter.TeamId, DbType.Int64);
         parameters.Add("from", filter.From, DbType.Date);
         parameters.Add("to", filter.To, DbType.Date);
+        DateTimeOffset? dataAsOf = null;
         await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+        // One snapshot: the rows and their "data as of" describe the same refresh, even when one commits in between.
+        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
+            if (report.Materialized)
+                dataAsOf = await MaterializedViewRefresher.LastRefreshAsync(connection, transaction, cancellationToken);
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-                $"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to{asOf})", parameters, cancellationToken: cancellationToken));
+                $"SELECT * FROM {report.FunctionName}(@academy, @team, @from, @to{asOf})", parameters, transaction, cancellationToken: cancellationToken));
             for (var i = 0; i < reader.FieldCount; i++)
                 columns.Add(reader.GetName(i));
             while (await reader.ReadAsync(cancellationToken))
@@ -32,7 +37,6 @@ public sealed class ReportRunner(IConnectorDatabase database, MaterializedViewRe
                 rows.Add(row);
             }
         }
-        var dataAsOf = report.Materialized ? await refresher.LastRefreshAsync(cancellationToken) : null;
         return new ReportResult(report, filter, columns, rows, dataAsOf);
     }
 

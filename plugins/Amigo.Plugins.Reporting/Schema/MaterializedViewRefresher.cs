@@ -20,7 +20,7 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeP
     /// memory for their sorts and hash tables (a million tickets need about 130 MB; with the default 4 MB they spill to
     /// disk), and no JIT compilation (it costs more than it saves there: the weekly flow takes 4.8 s with it, 3.9 s without).
     /// </summary>
-    public const string BuildSettings = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
+    private const string BuildSettings = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
 
     private static readonly string LockName = AdvisoryLockNames.Plugin("reporting", "refresh");
 
@@ -28,8 +28,14 @@ public sealed class MaterializedViewRefresher(IConnectorDatabase database, TimeP
     public async Task<DateTimeOffset?> LastRefreshAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await LastRefreshAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>When the views were last refreshed, read on the caller's connection (and so in its transaction's snapshot).</summary>
+    public static async Task<DateTimeOffset?> LastRefreshAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         var value = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "SELECT min(refreshed_at) FROM report_refresh_state", cancellationToken: cancellationToken));
+            "SELECT min(refreshed_at) FROM report_refresh_state", transaction: transaction, cancellationToken: cancellationToken));
         return value is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 

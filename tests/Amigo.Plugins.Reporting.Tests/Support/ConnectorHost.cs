@@ -9,7 +9,8 @@ public static class ConnectorHost
     public const string AdminKey = ConnectorTestHost.AdminKey;
     public const string ToulouseKey = "toulouse-key-0123456789abcdef";
 
-    public static WebApplication Build(string connectionString, Action<IWebHostBuilder> configureWebHost, bool withRetention = false)
+    public static WebApplication Build(string connectionString, Action<IWebHostBuilder> configureWebHost, bool withRetention = false,
+        Action<IServiceCollection>? configureServices = null)
     {
         var configuration = ConnectorTestHost.Configuration(connectionString)
             .WithApiKey(0, "ops", AdminKey)
@@ -25,6 +26,7 @@ public static class ConnectorHost
                 options.PluginAssemblies.Add(typeof(Amigo.Plugins.Retention.RetentionPlugin).Assembly);
             options.TimeProvider = new FakeTimeProvider(KnownDataSet.Now);
             options.ConfigureWebHost = configureWebHost;
+            options.ConfigureServices = configureServices;
         });
     }
 }
