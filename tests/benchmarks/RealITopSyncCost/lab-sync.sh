@@ -1,4 +1,4 @@
-# Sourced by run.sh and profile.sh (from the repository root): the lab's settings, TICKETS UserRequests in the lab,
+# Sourced by run.sh, serve.sh and profile.sh (from the repository root): the lab's settings, TICKETS UserRequests in the lab,
 # the Release host built as the Dockerfile builds it, a database and a configuration for one academy "lab".
 # Honours AMIGO_ITOP_LAB_ROOT / AMIGO_ITOP_LAB_PORT / AMIGO_ITOP_LAB_DB_PORT (another lab than the default one).
 eval "$(scripts/itop-lab.sh env)"
@@ -26,6 +26,10 @@ while IFS='=' read -r key value; do
     case "${key,,}" in host) export PGHOST="$value" ;; port) export PGPORT="$value" ;; username|user\ id) export PGUSER="$value" ;; password) export PGPASSWORD="$value" ;; esac
 done < <(tr ';' '\n' <<<"$AMIGO_PG")
 fresh_database() { psql -q -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null; }
+# An empty database migrated by the published host.
+fresh_migrated_database() { fresh_database; "$amigo" db migrate --config "$config" >/dev/null 2>&1; }
+# Requests the lab served so far and their total time (ms), from its request log.
+log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f\n", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
 config="$(mktemp --suffix=.json)"
 trap 'rm -f "$config"' EXIT
 cat >"$config" <<JSON

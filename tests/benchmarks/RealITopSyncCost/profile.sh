@@ -13,8 +13,7 @@ tickets="${1:-100000}"
 source tests/benchmarks/RealITopSyncCost/lab-sync.sh
 
 data="${AMIGO_BENCH_PERF_DATA:-$(mktemp --suffix=.perf)}"  # AMIGO_BENCH_PERF_DATA keeps the samples for perf report
-fresh_database
-"$amigo" db migrate --config "$config" >/dev/null 2>&1
+fresh_migrated_database
 echo "perf profile of a full sync of $have UserRequests from $AMIGO_ITOP_URL — $(date -u '+%Y-%m-%d %H:%M') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 pidfile="$(mktemp)"
 # W^X off while profiling only: with it, JIT-compiled code runs from an anonymous double mapping perf cannot name.

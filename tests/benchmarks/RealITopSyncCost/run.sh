@@ -24,15 +24,13 @@ subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNUL
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(f"{usage.ru_utime + usage.ru_stime:.3f}")' "$@"
 }
-log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f\n", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
 
 echo "Sync cost against the real iTop 3.2 of the lab — $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "iTop holds $have UserRequests; PHP memory_limit of the lab's web server: ${AMIGO_ITOP_LAB_PHP_MEMORY:-128M}"
 printf '%-4s %12s %8s %14s %14s %14s %10s\n' run "start-up s" calls "iTop serving s" "sync CPU s" "net CPU s" "CPU/iTop"
 for run in $(seq 1 "$runs"); do
     # A fresh database each run: the full sync reads every ticket and writes every row.
-    fresh_database
-    "$amigo" db migrate --config "$config" >/dev/null 2>&1
+    fresh_migrated_database
     startup=$(cpu "$amigo" academies list --config "$config")
     read -r calls_before ms_before < <(log_ms)
     synced=$(cpu "$amigo" sync --academy lab --full --config "$config")

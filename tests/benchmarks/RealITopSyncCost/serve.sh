@@ -23,14 +23,12 @@ config = json.load(open(path))
 config["Amigo"]["ApiKeys"] = [{"Name": "bench", "Key": key, "Admin": True}]
 json.dump(config, open(path, "w"))
 PY
-log_ms() { awk '{ n++; ms += $NF } END { printf "%d %.0f\n", n, ms }' "$AMIGO_ITOP_LAB_REQUEST_LOG"; }
 ticks="$(getconf CLK_TCK)"
 cpu_of() { awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat"; }
 sync_once() { curl -sf -X POST -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/academies/lab/jobs/sync/run?wait=true" >/dev/null; }
 empty_copy() { psql -q -d "$database" -c "DELETE FROM tickets WHERE academy_id = 'lab'" -c "DELETE FROM sync_watermarks WHERE academy_id = 'lab'" >/dev/null; }
 
-fresh_database
-"$amigo" db migrate --config "$config" >/dev/null 2>&1
+fresh_migrated_database
 ASPNETCORE_URLS="http://127.0.0.1:$port" "$amigo" serve --config "$config" >/dev/null 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$config"' EXIT
