@@ -19,6 +19,9 @@ public sealed class AcademyContext
 
     private readonly IConfiguration _pluginSettings;
 
+    /// <summary>The same academy on another iTop client (the host connects the configuration's academies this way).</summary>
+    public AcademyContext WithITop(IITopClient itop) => new(Id, DisplayName, TimeZone, Lifecycle, FieldMap, itop, _pluginSettings);
+
     /// <summary>Academy id (lower case), e.g. <c>toulouse</c>.</summary>
     public string Id { get; }
 

@@ -9,7 +9,7 @@ public sealed class AcademyRegistry(ConnectorSettings settings, PluginCatalog ca
     ITopClientFactory clients) : IAcademyRegistry, IDisposable
 {
     /// <inheritdoc />
-    public IReadOnlyList<AcademyContext> All { get; } = settings.Academies.Select(a => a.Connect(clients.Create(a.ITop))).ToList();
+    public IReadOnlyList<AcademyContext> All { get; } = settings.Academies.Select(a => a.Context.WithITop(clients.Create(a.ITop))).ToList();
 
     /// <inheritdoc />
     public AcademyContext? Find(string academyId) =>

@@ -39,7 +39,7 @@ public sealed class AcademyCheck(ConnectorSettings settings, AcademyRegistry reg
             foreach (var need in PluginITopNeeds.Of(plugin))
                 lines.AddRange(await Guard(id, $"{plugin}: {need.Operation} {need.ClassName}", async () => [await RightsProbe.RunAsync(id, plugin, need, itop, cancellationToken)]));
             foreach (var preflight in pluginPreflights.Where(p => p.PluginId == plugin))
-                lines.AddRange(await PluginLinesAsync(id, preflight, academy.Connect(itop), cancellationToken));
+                lines.AddRange(await PluginLinesAsync(id, preflight, academy.Context.WithITop(itop), cancellationToken));
         }
 
         lines.AddRange(await Guard(id, "lifecycle statuses", () => LifecycleProbe.RunAsync(id, itop, academy.Context.Lifecycle, configPath, cancellationToken)));

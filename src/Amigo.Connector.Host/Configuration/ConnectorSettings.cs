@@ -40,13 +40,11 @@ public sealed class ConnectorSettings
 /// <summary>One academy's validated settings.</summary>
 public sealed class AcademySettings
 {
-    private readonly IConfiguration _pluginSettings;
-
-    internal AcademySettings(AcademyContext context, AcademyOptions options, ITopClientOptions itop, IConfiguration pluginSettings,
+    internal AcademySettings(AcademyContext context, AcademyOptions options, ITopClientOptions itop,
         IReadOnlySet<string> pluginsEnabledInConfiguration, IReadOnlyDictionary<string, JobSchedule> schedules)
     {
-        (Context, Options, ITop, _pluginSettings, PluginsEnabledInConfiguration, Schedules) =
-            (context, options, itop, pluginSettings, pluginsEnabledInConfiguration, schedules);
+        (Context, Options, ITop, PluginsEnabledInConfiguration, Schedules) =
+            (context, options, itop, pluginsEnabledInConfiguration, schedules);
     }
 
     /// <summary>Academy id.</summary>
@@ -57,10 +55,6 @@ public sealed class AcademySettings
     /// academies' clients; take the academy from <c>IAcademyRegistry</c> to reach iTop.
     /// </summary>
     public AcademyContext Context { get; }
-
-    /// <summary>The academy's context on <paramref name="itop"/>.</summary>
-    public AcademyContext Connect(IITopClient itop) =>
-        new(Context.Id, Context.DisplayName, Context.TimeZone, Context.Lifecycle, Context.FieldMap, itop, _pluginSettings);
 
     /// <summary>The bound section.</summary>
     public AcademyOptions Options { get; }

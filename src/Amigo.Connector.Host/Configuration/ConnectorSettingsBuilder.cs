@@ -163,14 +163,13 @@ internal static partial class ConnectorSettingsBuilder
             Timeout = itop.Timeout,
             MaxConcurrency = itop.MaxConcurrency,
         };
-        var pluginSettings = section.GetSection("Plugins");
         var context = new AcademyContext(id, options.DisplayName ?? id, zone, lifecycle, options.FieldMap, new RefusingITopClient(id, zone,
-            "this is the configuration's view of the academy, without a connection; take the academy from IAcademyRegistry to reach iTop."), pluginSettings);
+            "this is the configuration's view of the academy, without a connection; take the academy from IAcademyRegistry to reach iTop."), section.GetSection("Plugins"));
         foreach (var pluginId in enabled)
             foreach (var problem in PluginSettingsValidator.Validate(catalog.Find(pluginId)!.Plugin, context))
                 problems.Add($"{where}: {path}:Plugins:{pluginId}: {problem}");
         if (problems.Count > before) return null;
-        return new AcademySettings(context, options, clientOptions, pluginSettings, enabled, schedules);
+        return new AcademySettings(context, options, clientOptions, enabled, schedules);
     }
 
     private static List<ApiKey> BuildApiKeys(AmigoOptions options, string baseDirectory, List<string> problems)

@@ -63,7 +63,7 @@ try
     var clock = new FixedClock(now);
     var refreshLog = new RefreshLog<MaterializedViewRefresher>();
     var refresher = new MaterializedViewRefresher(database, clock, refreshLog);
-    var runner = new ReportRunner(database, refresher, clock);
+    var runner = new ReportRunner(database, clock);
 
     Console.WriteLine($"Load average of this machine: {LoadAverage()}");
     step.Restart();
