@@ -122,26 +122,20 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
         var eligible = await DecideAsync(batch, dryRun: false, cancellationToken);
         if (eligible.Count == 0) return;
 
+        // No check for an earlier deletion here: a ticket marked deleted in the copy is never due (FindDueAsync), and its
+        // done row is written only after that mark.
         var keys = new Dictionary<long, string>();
         foreach (var (ticket, current) in eligible)
         {
             var key = Key(ticket.ITopId, current.GetLocalDateTime("close_date")!.Value);
-            if (await audit.FindByIdempotencyKeyAsync(academy.Id, key + ":done", cancellationToken) is not null)
-            {
-                // Deleted by an earlier run, yet iTop shows it: someone restored it. Left to a person.
-                await RecordAsync(ticket, current, "skipped", "already_deleted_by_connector", null, cancellationToken);
-                report.Add(Outcome(ticket, "skipped", "already_deleted_by_connector"), "skipped.already_deleted_by_connector");
-                continue;
-            }
             await RecordAsync(ticket, current, "decided", "past_retention", key, cancellationToken, selection: selectionId);
             keys[ticket.ITopId] = key;
         }
-        if (keys.Count == 0) return;
 
         // Just before deleting: the same tickets read again; any change in status, close date or last update is a skip.
         var fresh = await ReadAsync(keys.Keys.ToList(), cancellationToken);
         var confirmed = new List<(RetainedTicket Ticket, ITopObject Current)>();
-        foreach (var (ticket, current) in eligible.Where(e => keys.ContainsKey(e.Ticket.ITopId)))
+        foreach (var (ticket, current) in eligible)
         {
             var again = fresh.GetValueOrDefault(ticket.ITopId);
             if (again is null || Fingerprint(again) != Fingerprint(current))
