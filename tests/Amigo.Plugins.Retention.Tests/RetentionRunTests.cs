@@ -176,6 +176,7 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         var crashed = await s.RunAsync(faults: new ThrowAt(ITopDeletion.FaultPoint(WriteBoundaries.AfterITopWrite)));
         Assert.False(s.Simulation.Store.Exists("UserRequest", s.Old));
         Assert.Equal(0, crashed.Counts.GetValueOrDefault("deleted_in_itop"));
+        Assert.Equal(2, crashed.Counts["failed"]);
         s.Simulation.ClearCalls();
 
         var next = await s.RunAsync();
@@ -184,6 +185,28 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.DoesNotContain(s.Simulation.CallsOf("core/delete"), c => (bool?)c["simulate"] != true);
         Assert.Equal(2, (await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None)).Single().DeletedInITop);
         Assert.Equal(2, (await s.AuditAsync()).Count(r => r.Entry is { Action: "delete", Outcome: "done", Reason: "reconciled" }));
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_after_some_tickets_were_settled_counts_only_the_others_as_failed()
+    {
+        using var s = await Scenario.CreateAsync(postgres, deleteInITop: true);
+        await s.RunAsync(dryRun: true);
+        // One ticket of the batch is skipped when decided, the other deleted; then the batch fails after its audit.
+        s.Simulation.Store.SetFields("UserRequest", s.Old, new Dictionary<string, string> { ["close_date"] = "2026-11-20 09:00:00" });
+
+        var live = await s.RunAsync(faults: new ThrowAt(ITopDeletion.FaultPoint(WriteBoundaries.AfterAudit)));
+
+        Assert.False(s.Simulation.Store.Exists("UserRequest", s.Boundary));
+        Assert.Equal(1, live.Counts["deleted_in_itop"]);
+        Assert.Equal(1, live.Counts["skipped.not_past_period"]);
+        Assert.Equal(0, live.Counts.GetValueOrDefault("failed"));
+        Assert.Equal(["done"], live.Tickets.Where(t => t.ITopId == s.Boundary && t.Action == "delete").Select(t => t.Outcome));
+        Assert.Equal(["skipped"], live.Tickets.Where(t => t.ITopId == s.Old && t.Action == "delete").Select(t => t.Outcome));
+        var audit = await s.AuditAsync();
+        Assert.DoesNotContain(audit, r => r.Entry is { Action: "delete", Reason: "batch_failed" });
+        Assert.Single(audit, r => r.Entry is { Action: "delete", Outcome: "done" } && r.Entry.ITopKey == s.Boundary);
+        Assert.Equal(JobStatus.Succeeded, live.ToOutcome().Status);
     }
 
     private sealed class ThrowAt(string point) : IFaultPoints
