@@ -38,12 +38,11 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(4, await s.ClosedCountedByReportsAsync());
         var month = Assert.Single(await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None));
         Assert.Equal(new RetentionMonth(new DateOnly(2026, 11, 1), 2, 0), month);
-        var store = new RetentionStore(s.Database);
-        Assert.Single(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
-        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team + 1000));
-        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, from: new DateOnly(2026, 11, 24)));
-        // The report the plugin contributes to the reporting dashboard reads the same figures.
+        // The report the plugin contributes to the reporting dashboard reads the same figures, and its filters apply.
         Assert.Equal([(new DateOnly(2026, 11, 1), 2L, 0L)], await s.ContributedReportAsync());
+        Assert.Single(await s.ContributedReportAsync(team: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
+        Assert.Empty(await s.ContributedReportAsync(team: s.Team + 1000));
+        Assert.Empty(await s.ContributedReportAsync(from: new DateOnly(2026, 11, 24)));
 
         var again = await s.RunAsync();
         Assert.Equal(0, again.Counts.GetValueOrDefault("anonymised"));
@@ -309,17 +308,22 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
 
         /// <summary>
         /// The academy's rows of the report the plugin registers for the reporting dashboard, read from the SQL function
-        /// that registration names (as the reporting plugin does).
+        /// that registration names (as the reporting plugin does), optionally filtered by team and period.
         /// </summary>
-        public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync()
+        public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync(long? team = null, DateOnly? from = null,
+            DateOnly? to = null)
         {
             var services = new ServiceCollection();
             new RetentionPlugin().ConfigureServices(services);
             var report = Assert.Single(services.Select(d => d.ImplementationInstance).OfType<ContributedReport>());
             Assert.Same(MonthlyReport.Definition, report);
             await using var command = Database.DataSource.CreateCommand(
-                $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, NULL, NULL, NULL) ORDER BY month");
+                $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, @team, @from, @to) ORDER BY month");
             command.Parameters.AddWithValue("a", AcademyId);
+            // Typed even when null: PostgreSQL picks the function by its argument types.
+            command.Parameters.AddWithValue("team", NpgsqlDbType.Bigint, (object?)team ?? DBNull.Value);
+            command.Parameters.AddWithValue("from", NpgsqlDbType.Date, (object?)from ?? DBNull.Value);
+            command.Parameters.AddWithValue("to", NpgsqlDbType.Date, (object?)to ?? DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<(DateOnly, long, long)>();
             while (await reader.ReadAsync())
