@@ -38,12 +38,11 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(4, await s.ClosedCountedByReportsAsync());
         var month = Assert.Single(await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None));
         Assert.Equal(new RetentionMonth(new DateOnly(2026, 11, 1), 2, 0), month);
-        var store = new RetentionStore(s.Database);
-        Assert.Single(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
-        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, teamId: s.Team + 1000));
-        Assert.Empty(await store.MonthlyAsync(s.AcademyId, CancellationToken.None, from: new DateOnly(2026, 11, 24)));
-        // The report the plugin contributes to the reporting dashboard reads the same figures.
+        // The report the plugin contributes to the reporting dashboard reads the same figures, and its filters apply.
         Assert.Equal([(new DateOnly(2026, 11, 1), 2L, 0L)], await s.ContributedReportAsync());
+        Assert.Single(await s.ContributedReportAsync(team: s.Team, from: new DateOnly(2026, 11, 23), to: new DateOnly(2026, 11, 24)));
+        Assert.Empty(await s.ContributedReportAsync(team: s.Team + 1000));
+        Assert.Empty(await s.ContributedReportAsync(from: new DateOnly(2026, 11, 24)));
 
         var again = await s.RunAsync();
         Assert.Equal(0, again.Counts.GetValueOrDefault("anonymised"));
@@ -176,6 +175,7 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         var crashed = await s.RunAsync(faults: new ThrowAt(ITopDeletion.FaultPoint(WriteBoundaries.AfterITopWrite)));
         Assert.False(s.Simulation.Store.Exists("UserRequest", s.Old));
         Assert.Equal(0, crashed.Counts.GetValueOrDefault("deleted_in_itop"));
+        Assert.Equal(2, crashed.Counts["failed"]);
         s.Simulation.ClearCalls();
 
         var next = await s.RunAsync();
@@ -184,6 +184,28 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
         Assert.DoesNotContain(s.Simulation.CallsOf("core/delete"), c => (bool?)c["simulate"] != true);
         Assert.Equal(2, (await new RetentionStore(s.Database).MonthlyAsync(s.AcademyId, CancellationToken.None)).Single().DeletedInITop);
         Assert.Equal(2, (await s.AuditAsync()).Count(r => r.Entry is { Action: "delete", Outcome: "done", Reason: "reconciled" }));
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_after_some_tickets_were_settled_counts_only_the_others_as_failed()
+    {
+        using var s = await Scenario.CreateAsync(postgres, deleteInITop: true);
+        await s.RunAsync(dryRun: true);
+        // One ticket of the batch is skipped when decided, the other deleted; then the batch fails after its audit.
+        s.Simulation.Store.SetFields("UserRequest", s.Old, new Dictionary<string, string> { ["close_date"] = "2026-11-20 09:00:00" });
+
+        var live = await s.RunAsync(faults: new ThrowAt(ITopDeletion.FaultPoint(WriteBoundaries.AfterAudit)));
+
+        Assert.False(s.Simulation.Store.Exists("UserRequest", s.Boundary));
+        Assert.Equal(1, live.Counts["deleted_in_itop"]);
+        Assert.Equal(1, live.Counts["skipped.not_past_period"]);
+        Assert.Equal(0, live.Counts.GetValueOrDefault("failed"));
+        Assert.Equal(["done"], live.Tickets.Where(t => t.ITopId == s.Boundary && t.Action == "delete").Select(t => t.Outcome));
+        Assert.Equal(["skipped"], live.Tickets.Where(t => t.ITopId == s.Old && t.Action == "delete").Select(t => t.Outcome));
+        var audit = await s.AuditAsync();
+        Assert.DoesNotContain(audit, r => r.Entry is { Action: "delete", Reason: "batch_failed" });
+        Assert.Single(audit, r => r.Entry is { Action: "delete", Outcome: "done" } && r.Entry.ITopKey == s.Boundary);
+        Assert.Equal(JobStatus.Succeeded, live.ToOutcome().Status);
     }
 
     private sealed class ThrowAt(string point) : IFaultPoints
@@ -286,17 +308,22 @@ public sealed class RetentionRunTests(PostgresFixture postgres) : IClassFixture<
 
         /// <summary>
         /// The academy's rows of the report the plugin registers for the reporting dashboard, read from the SQL function
-        /// that registration names (as the reporting plugin does).
+        /// that registration names (as the reporting plugin does), optionally filtered by team and period.
         /// </summary>
-        public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync()
+        public async Task<List<(DateOnly Month, long Anonymised, long DeletedInITop)>> ContributedReportAsync(long? team = null, DateOnly? from = null,
+            DateOnly? to = null)
         {
             var services = new ServiceCollection();
             new RetentionPlugin().ConfigureServices(services);
             var report = Assert.Single(services.Select(d => d.ImplementationInstance).OfType<ContributedReport>());
             Assert.Same(MonthlyReport.Definition, report);
             await using var command = Database.DataSource.CreateCommand(
-                $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, NULL, NULL, NULL) ORDER BY month");
+                $"SELECT month, anonymised, deleted_in_itop FROM {report.FunctionName}(@a, @team, @from, @to) ORDER BY month");
             command.Parameters.AddWithValue("a", AcademyId);
+            // Typed even when null: PostgreSQL picks the function by its argument types.
+            command.Parameters.AddWithValue("team", NpgsqlDbType.Bigint, (object?)team ?? DBNull.Value);
+            command.Parameters.AddWithValue("from", NpgsqlDbType.Date, (object?)from ?? DBNull.Value);
+            command.Parameters.AddWithValue("to", NpgsqlDbType.Date, (object?)to ?? DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<(DateOnly, long, long)>();
             while (await reader.ReadAsync())

@@ -17,12 +17,15 @@ public sealed class AutoClosePolicy
         _connectorAuthors = new HashSet<string>(settings.EffectiveConnectorAuthors.Select(Normalise), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Validates the settings against the academy and builds the policy; throws with every problem listed.</summary>
+    /// <summary>
+    /// Validates the settings against the academy (the connector's one validator) and builds the policy; throws
+    /// <see cref="PluginSettingsException"/> with every problem listed.
+    /// </summary>
     public static AutoClosePolicy Create(AcademyContext academy, AutoCloseSettings settings)
     {
-        var problems = settings.AllProblems(academy);
+        var problems = PluginSettingsValidator.Validate(settings, academy);
         if (problems.Count > 0)
-            throw new AutoCloseConfigurationException(academy.Id, problems);
+            throw new PluginSettingsException(academy.Id, AutoClosePlugin.PluginId, problems);
         return new AutoClosePolicy(academy, settings, academy.Lifecycle.Find(LogicalAction.Close)!);
     }
 
@@ -65,12 +68,4 @@ public sealed class AutoClosePolicy
     /// <summary>Names compared without case, accents kept, spaces collapsed.</summary>
     public static string Normalise(string? name) =>
         string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-}
-
-/// <summary>The academy's auto-close settings are not valid; nothing was read or written.</summary>
-public sealed class AutoCloseConfigurationException(string academyId, IReadOnlyList<string> problems)
-    : Exception($"autoclose settings of academy '{academyId}' are not valid: {string.Join(" ", problems)}")
-{
-    /// <summary>Each problem, naming the setting.</summary>
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -18,9 +18,6 @@ public sealed class AutoCloseReport
     /// <summary>Per-ticket outcomes, in processing order.</summary>
     public IReadOnlyList<DecisionReport> Decisions => _decisions;
 
-    /// <summary>Why the run did nothing, when it did nothing on purpose (e.g. another run held the lock).</summary>
-    public string? NotRunReason { get; set; }
-
     /// <summary>Adds to a count.</summary>
     public void Count(string name, long by = 1) => _counts[name] = _counts.GetValueOrDefault(name) + by;
 
@@ -37,7 +34,6 @@ public sealed class AutoCloseReport
     /// <summary>One line: <c>closed 3, failed 1, skipped 2 (requester_replied 1, changed_since_decision 1)</c>.</summary>
     public string Summary()
     {
-        if (NotRunReason is not null) return NotRunReason;
         var skipped = _counts.Where(c => c.Key.StartsWith("skipped.", StringComparison.Ordinal) && c.Value > 0).ToList();
         var parts = new List<string> { $"{_counts["candidates"]} candidate(s)" };
         parts.Add(DryRun ? $"would close {this["would_close"]}" : $"closed {this["closed"]}");
@@ -57,10 +53,9 @@ public sealed class AutoCloseReport
     public JobOutcome ToOutcome() => new(new Dictionary<string, long>(_counts), Summary()) { Details = _decisions, Status = Status };
 
     /// <summary>
-    /// Locked out → skipped; otherwise by items: writes made (closings, reminders, reconciled writes) against failures.
-    /// A run whose every attempt failed (e.g. a wrong iTop password) is <see cref="JobStatus.Failed"/>, never a success.
+    /// By items: writes made (closings, reminders, reconciled writes) against failures. A run whose every attempt failed
+    /// (e.g. a wrong iTop password) is <see cref="JobStatus.Failed"/>, never a success. A run locked out never gets here:
+    /// the host's job runner records it.
     /// </summary>
-    public JobStatus Status => NotRunReason is not null
-        ? JobStatus.SkippedLocked
-        : JobExitCodes.StatusOf(this["closed"] + this["reminded"] + this["reconciled"] + this["would_close"] + this["would_remind"], this["failed"]);
+    public JobStatus Status => JobExitCodes.StatusOf(this["closed"] + this["reminded"] + this["reconciled"] + this["would_close"] + this["would_remind"], this["failed"]);
 }

@@ -30,10 +30,10 @@ public sealed class AutoCloseRunner
     /// <summary>The fault point of a write boundary of this plugin (<c>autoclose.after-itop-write</c>, …).</summary>
     public static string FaultPoint(string boundary) => WriteBoundaries.Of(Actor, boundary);
 
-    /// <summary>Runs. Throws <see cref="AutoCloseConfigurationException"/> before any read when the settings are invalid.</summary>
+    /// <summary>Runs. Throws <see cref="PluginSettingsException"/> before any read when the settings are invalid.</summary>
     public async Task<AutoCloseReport> RunAsync(AutoCloseRunOptions options, CancellationToken cancellationToken)
     {
-        var settings = _academy.GetPluginSettings<AutoCloseSettings>(AutoClosePlugin.PluginId);
+        var settings = _academy.GetValidatedPluginSettings<AutoCloseSettings>(AutoClosePlugin.PluginId);
         var policy = AutoClosePolicy.Create(_academy, settings);
         var report = new AutoCloseReport { DryRun = options.DryRun };
 

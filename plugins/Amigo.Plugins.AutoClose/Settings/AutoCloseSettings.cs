@@ -112,9 +112,6 @@ public sealed class AutoCloseSettings : IValidatableSettings
         }
     }
 
-    /// <summary>All problems, found by the connector's one settings validator (data annotations, then <see cref="Validate"/>).</summary>
-    public IReadOnlyList<string> AllProblems(AcademyContext academy) => PluginSettingsValidator.Validate(this, academy);
-
     private static bool IsAttributeCode(string attribute)
     {
         try

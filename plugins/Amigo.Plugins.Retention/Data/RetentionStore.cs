@@ -3,13 +3,12 @@ namespace Amigo.Plugins.Retention.Data;
 /// <summary>A closed ticket past the retention period, as the connector's copy has it.</summary>
 /// <param name="ITopId">iTop id.</param>
 /// <param name="Ref">Reference (<c>R-000433</c>).</param>
-/// <param name="Status">Status code.</param>
 /// <param name="CloseDate">Close date (UTC instant).</param>
 /// <param name="AnonymisedAt">When its personal data was removed, if already.</param>
-public sealed record RetainedTicket(long ITopId, string Ref, string Status, DateTimeOffset CloseDate, DateTimeOffset? AnonymisedAt);
+public sealed record RetainedTicket(long ITopId, string Ref, DateTimeOffset CloseDate, DateTimeOffset? AnonymisedAt);
 
 /// <summary>A dry run's selection: the tickets a live run may then delete in iTop.</summary>
-public sealed record RetentionSelection(long Id, DateTimeOffset CreatedAt, DateTimeOffset Cutoff, IReadOnlySet<long> ITopIds);
+public sealed record RetentionSelection(long Id, IReadOnlySet<long> ITopIds);
 
 /// <summary>Tickets anonymised and deleted in iTop in one month (academy time zone).</summary>
 public sealed record RetentionMonth(DateOnly Month, long Anonymised, long DeletedInITop);
@@ -29,7 +28,7 @@ public sealed class RetentionStore(IConnectorDatabase database)
         bool forDeletion, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT itop_id, ref, status, close_date, retention_anonymised_at
+            SELECT itop_id, ref, close_date, retention_anonymised_at
             FROM tickets
             WHERE academy_id = @academy AND deleted_at IS NULL AND status = ANY(@statuses)
               AND close_date IS NOT NULL AND close_date <= @cutoff
@@ -37,9 +36,9 @@ public sealed class RetentionStore(IConnectorDatabase database)
             ORDER BY close_date, itop_id
             """;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long ITopId, string Ref, string Status, DateTimeOffset CloseDate, DateTimeOffset? AnonymisedAt)>(new CommandDefinition(sql,
+        var rows = await connection.QueryAsync<(long ITopId, string Ref, DateTimeOffset CloseDate, DateTimeOffset? AnonymisedAt)>(new CommandDefinition(sql,
             new { academy = academyId, statuses = statuses.ToArray(), cutoff = cutoff.ToUniversalTime(), forDeletion }, cancellationToken: cancellationToken));
-        return rows.Select(r => new RetainedTicket(r.ITopId, r.Ref, r.Status, r.CloseDate, r.AnonymisedAt)).ToList();
+        return rows.Select(r => new RetainedTicket(r.ITopId, r.Ref, r.CloseDate, r.AnonymisedAt)).ToList();
     }
 
     /// <summary>
@@ -85,30 +84,24 @@ public sealed class RetentionStore(IConnectorDatabase database)
     public async Task<RetentionSelection?> LatestSelectionAsync(string academyId, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, DateTimeOffset CreatedAt, DateTimeOffset Cutoff, long[] ITopIds)>(new CommandDefinition("""
-            SELECT id, created_at, cutoff, itop_ids FROM retention_selections
+        var rows = await connection.QueryAsync<(long Id, long[] ITopIds)>(new CommandDefinition("""
+            SELECT id, itop_ids FROM retention_selections
             WHERE academy_id = @academy AND created_at >= @notBefore
             ORDER BY created_at DESC, id DESC LIMIT 1
             """, new { academy = academyId, notBefore = notBefore.ToUniversalTime() }, cancellationToken: cancellationToken));
-        return rows.Select(r => new RetentionSelection(r.Id, r.CreatedAt, r.Cutoff, r.ITopIds.ToHashSet())).FirstOrDefault();
+        return rows.Select(r => new RetentionSelection(r.Id, r.ITopIds.ToHashSet())).FirstOrDefault();
     }
 
     /// <summary>
-    /// Tickets anonymised and deleted in iTop per month of anonymisation (<c>report_retention_monthly_for</c>), newest
-    /// first; optionally of one team, anonymised from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).
+    /// The academy's tickets anonymised and deleted in iTop per month of anonymisation (<c>report_retention_monthly_for</c>,
+    /// no team nor period filter), newest first.
     /// </summary>
-    public async Task<IReadOnlyList<RetentionMonth>> MonthlyAsync(string academyId, CancellationToken cancellationToken, long? teamId = null,
-        DateOnly? from = null, DateOnly? to = null)
+    public async Task<IReadOnlyList<RetentionMonth>> MonthlyAsync(string academyId, CancellationToken cancellationToken)
     {
-        // Typed even when null (Dapper sends a null DateOnly? untyped): PostgreSQL picks the function by argument types.
-        var parameters = new DynamicParameters(new { academy = academyId });
-        parameters.Add("team", teamId, DbType.Int64);
-        parameters.Add("from", from, DbType.Date);
-        parameters.Add("to", to, DbType.Date);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(DateOnly Month, long Anonymised, long DeletedInITop)>(new CommandDefinition(
-            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly_for(@academy, @team, @from, @to) ORDER BY month DESC",
-            parameters, cancellationToken: cancellationToken));
+            "SELECT month, anonymised, deleted_in_itop FROM report_retention_monthly_for(@academy, NULL, NULL, NULL) ORDER BY month DESC",
+            new { academy = academyId }, cancellationToken: cancellationToken));
         return rows.Select(r => new RetentionMonth(r.Month, r.Anonymised, r.DeletedInITop)).ToList();
     }
 }

@@ -16,6 +16,8 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
 
     private static readonly string[] Fields = ["id", "ref", "status", "close_date", "last_update"];
     private readonly ITopTimeZone _zone = new(academy.TimeZone);
+    // Tickets whose outcome this run has already reported: a batch that fails later counts only the others as failed.
+    private readonly HashSet<long> _settled = [];
     private int _batch;
 
     /// <summary>The fault point of a write boundary (<c>retention.after-itop-write</c>, …).</summary>
@@ -42,7 +44,7 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
                 {
                     var ok = listed.Contains(ticket.ITopId);
                     await RecordAsync(ticket, current, "dry-run", ok ? "past_retention" : "not_deleted_by_itop", null, cancellationToken);
-                    report.Add(Outcome(ticket, "dry-run", ok ? "past_retention" : "not_deleted_by_itop"), ok ? "would_delete" : "skipped.not_deleted_by_itop");
+                    Report(ticket, "dry-run", ok ? "past_retention" : "not_deleted_by_itop", ok ? "would_delete" : "skipped.not_deleted_by_itop");
                     if (ok) deletable.Add(ticket.ITopId);
                 }
             }
@@ -52,7 +54,7 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
                 {
                     var reason = refused.Code == ITopErrorCodes.Unauthorized ? "delete_not_permitted" : "itop_refused";
                     await RecordAsync(ticket, current, "dry-run", reason, null, cancellationToken, refused.Code, refused.ITopMessage);
-                    report.Add(Outcome(ticket, "dry-run", reason), $"skipped.{reason}");
+                    Report(ticket, "dry-run", reason, $"skipped.{reason}");
                 }
             }
         }
@@ -71,12 +73,15 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
                 // Reads failed, or the delete's answer was lost: decisions stay unsettled and the next run reconciles them.
+                // Tickets already skipped, failed or done in this batch keep that outcome; only the others failed.
                 logger.LogError(error, "retention {Academy}: a deletion batch failed", academy.Id);
-                foreach (var ticket in batch)
-                    report.Add(Outcome(ticket, "failed", error is ITopOutcomeUnknownException ? "outcome_unknown" : "error"), "failed");
+                var unsettled = batch.Where(t => !_settled.Contains(t.ITopId)).ToList();
+                if (unsettled.Count == 0) continue;
+                foreach (var ticket in unsettled)
+                    Report(ticket, "failed", error is ITopOutcomeUnknownException ? "outcome_unknown" : "error", "failed");
                 await audit.RecordAsync(new AuditEntry(academy.Id, RetentionRunner.Actor, "delete", ClassName, null, null, "failed", "batch_failed")
                 {
-                    After = new { tickets = batch.Select(t => t.ITopId).ToArray() },
+                    After = new { tickets = unsettled.Select(t => t.ITopId).ToArray() },
                     ITopMessage = error.Message,
                     JobRunId = runId,
                 }, CancellationToken.None);
@@ -122,32 +127,26 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
         var eligible = await DecideAsync(batch, dryRun: false, cancellationToken);
         if (eligible.Count == 0) return;
 
+        // No check for an earlier deletion here: a ticket marked deleted in the copy is never due (FindDueAsync), and its
+        // done row is written only after that mark.
         var keys = new Dictionary<long, string>();
         foreach (var (ticket, current) in eligible)
         {
             var key = Key(ticket.ITopId, current.GetLocalDateTime("close_date")!.Value);
-            if (await audit.FindByIdempotencyKeyAsync(academy.Id, key + ":done", cancellationToken) is not null)
-            {
-                // Deleted by an earlier run, yet iTop shows it: someone restored it. Left to a person.
-                await RecordAsync(ticket, current, "skipped", "already_deleted_by_connector", null, cancellationToken);
-                report.Add(Outcome(ticket, "skipped", "already_deleted_by_connector"), "skipped.already_deleted_by_connector");
-                continue;
-            }
             await RecordAsync(ticket, current, "decided", "past_retention", key, cancellationToken, selection: selectionId);
             keys[ticket.ITopId] = key;
         }
-        if (keys.Count == 0) return;
 
         // Just before deleting: the same tickets read again; any change in status, close date or last update is a skip.
         var fresh = await ReadAsync(keys.Keys.ToList(), cancellationToken);
         var confirmed = new List<(RetainedTicket Ticket, ITopObject Current)>();
-        foreach (var (ticket, current) in eligible.Where(e => keys.ContainsKey(e.Ticket.ITopId)))
+        foreach (var (ticket, current) in eligible)
         {
             var again = fresh.GetValueOrDefault(ticket.ITopId);
             if (again is null || Fingerprint(again) != Fingerprint(current))
             {
                 await RecordAsync(ticket, again, "skipped", "changed_since_decision", keys[ticket.ITopId], cancellationToken);
-                report.Add(Outcome(ticket, "skipped", "changed_since_decision"), "skipped.changed_since_decision");
+                Report(ticket, "skipped", "changed_since_decision", "skipped.changed_since_decision");
             }
             else confirmed.Add((ticket, again));
         }
@@ -166,7 +165,7 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
             {
                 await RecordAsync(ticket, current, "failed", refused.Code == ITopErrorCodes.Unauthorized ? "delete_not_permitted" : "itop_refused",
                     keys[ticket.ITopId], cancellationToken, refused.Code, refused.ITopMessage);
-                report.Add(Outcome(ticket, "failed", "itop_refused"), "failed");
+                Report(ticket, "failed", "itop_refused", "failed");
             }
             return;
         }
@@ -179,13 +178,13 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
             if (!deleted.Contains(ticket.ITopId))
             {
                 await RecordAsync(ticket, current, "failed", "not_deleted_by_itop", key, cancellationToken, ITopErrorCodes.Ok, result.Objects.Count + " objects deleted");
-                report.Add(Outcome(ticket, "failed", "not_deleted_by_itop"), "failed");
+                Report(ticket, "failed", "not_deleted_by_itop", "failed");
                 continue;
             }
             // Marked before the done row: a crash between the two leaves the decision open and reconciliation marks it again.
             await store.MarkDeletedInITopAsync(academy.Id, ticket.ITopId, time.GetUtcNow(), cancellationToken);
             await RecordAsync(ticket, current, "done", "past_retention", key + ":done", cancellationToken, ITopErrorCodes.Ok, "deleted");
-            report.Add(Outcome(ticket, "done", "past_retention"), "deleted_in_itop");
+            Report(ticket, "done", "past_retention", "deleted_in_itop");
         }
         faults.Reach(FaultPoint(WriteBoundaries.AfterAudit));
     }
@@ -206,7 +205,7 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
                 continue;
             }
             await RecordAsync(ticket, found, dryRun ? "dry-run" : "skipped", reason, null, cancellationToken);
-            report.Add(Outcome(ticket, dryRun ? "dry-run" : "skipped", reason), $"skipped.{reason}");
+            Report(ticket, dryRun ? "dry-run" : "skipped", reason, $"skipped.{reason}");
         }
         return eligible;
     }
@@ -248,8 +247,11 @@ internal sealed class ITopDeletion(AcademyContext academy, RetentionStore store,
     private static string Fingerprint(ITopObject ticket) =>
         $"{ticket.GetString("status")}|{ticket.GetString("close_date")}|{ticket.GetString("last_update")}";
 
-    private static TicketOutcome Outcome(RetainedTicket ticket, string outcome, string reason) =>
-        new(ticket.Ref, ticket.ITopId, "delete", outcome, reason, ticket.CloseDate);
+    private void Report(RetainedTicket ticket, string outcome, string reason, string count)
+    {
+        report.Add(new TicketOutcome(ticket.Ref, ticket.ITopId, "delete", outcome, reason, ticket.CloseDate), count);
+        _settled.Add(ticket.ITopId);
+    }
 
     private Task RecordAsync(RetainedTicket ticket, ITopObject? current, string outcome, string reason, string? key, CancellationToken cancellationToken,
         int? itopCode = null, string? itopMessage = null, long? selection = null) =>

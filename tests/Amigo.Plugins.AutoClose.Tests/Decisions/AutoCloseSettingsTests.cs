@@ -2,10 +2,20 @@ namespace Amigo.Plugins.AutoClose.Tests.Decisions;
 
 public sealed class AutoCloseSettingsTests
 {
+    // The problems the run would stop on: the settings read through the connector's one validator, as the runner does.
     private static IReadOnlyList<string> Problems(IDictionary<string, string?> values, LifecycleProfile? profile = null)
     {
         var academy = TestAcademies.Create("montpellier", new UnusedITopClient(TestAcademies.Paris), values, profile);
-        return academy.GetPluginSettings<AutoCloseSettings>("autoclose").AllProblems(academy);
+        try
+        {
+            academy.GetValidatedPluginSettings<AutoCloseSettings>("autoclose");
+            return [];
+        }
+        catch (PluginSettingsException invalid)
+        {
+            Assert.Equal("autoclose", invalid.PluginId);
+            return invalid.Problems;
+        }
     }
 
     [Fact]
@@ -19,7 +29,7 @@ public sealed class AutoCloseSettingsTests
         Assert.Equal(DayMode.Calendar, settings.DayMode);
         Assert.Equal(["resolved"], policy.ResolvedStatuses);
         Assert.Equal("ev_close", policy.Close.Stimulus);
-        Assert.Empty(settings.AllProblems(academy));
+        Assert.Empty(PluginSettingsValidator.Validate(settings, academy));
     }
 
     [Fact]
@@ -59,8 +69,9 @@ public sealed class AutoCloseSettingsTests
     public void Invalid_settings_stop_the_policy_before_anything_happens()
     {
         var academy = TestAcademies.Create("x", new UnusedITopClient(TestAcademies.Paris), new Dictionary<string, string?> { ["DelayDays"] = "-1" });
-        var error = Assert.Throws<AutoCloseConfigurationException>(() => AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose")));
+        var error = Assert.Throws<PluginSettingsException>(() => AutoClosePolicy.Create(academy, academy.GetPluginSettings<AutoCloseSettings>("autoclose")));
         Assert.Contains("DelayDays", error.Message);
+        Assert.Contains(error.Problems, p => p.Contains("DelayDays", StringComparison.Ordinal));
     }
 
     [Fact]
