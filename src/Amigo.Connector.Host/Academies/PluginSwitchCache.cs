@@ -24,7 +24,7 @@ public sealed class PluginSwitchCache
     public PluginSwitchCache(PluginSwitchStore store, TimeProvider time)
         : this(cancellationToken => store.ListAsync(null, cancellationToken), time)
     {
-        store.Changed += _ => Invalidate();
+        store.Changed += Invalidate;
     }
 
     /// <summary>A cache over <paramref name="read"/> (tests: a read that waits for them).</summary>
