@@ -20,7 +20,6 @@ public static class DemoCommand
         {
             port, database, noServe, urls,
         };
-        var exitCode = ExitCodes.Success;
         root.SetAction(async (parse, token) =>
         {
             var options = new DemoOptions { Port = parse.GetValue(port), Database = parse.GetValue(database), Serve = !parse.GetValue(noServe), Urls = parse.GetValue(urls) };
@@ -31,8 +30,7 @@ public static class DemoCommand
             try
             {
                 var report = await new DemoRunner(options, console).RunAsync(token);
-                exitCode = report.Jobs.All(j => j.Outcome == Amigo.Connector.Data.JobRunOutcomes.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
-                return exitCode;
+                return report.Jobs.All(j => j.Outcome == Amigo.Connector.Data.JobRunOutcomes.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (DemoException exception)
             {

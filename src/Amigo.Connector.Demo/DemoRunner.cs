@@ -57,8 +57,7 @@ public sealed class DemoRunner(DemoOptions options, IAnsiConsole console)
         await using var app = await Step("Connector host", async () =>
         {
             var built = ConnectorApplication.Build([], HostOptions(simulations, server, report.ApiKey));
-            // Migrated (the connector's and the plugins' migrations) before start, so nothing races the host's own migration.
-            await built.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+            // The host migrates as it starts (MigrateOnStart: its first hosted service, before the plugins' ones).
             await built.StartAsync(cancellationToken);
             return built;
         });

@@ -106,8 +106,8 @@ public sealed class SyncEngine(IConnectorDatabase database, IOptions<SyncOptions
         {
             _windows[academy.Id] = windows.Width;
             result.IdWindow = windows.Width;
-            _logger.LogInformation("Academy {Academy}: full read of {Class} in id windows of {Width} ids ({Splits} split{Plural})",
-                academy.Id, TicketClass, windows.Width, windows.Splits, windows.Splits == 1 ? "" : "s");
+            _logger.LogInformation("Academy {Academy}: full read of {Class} in id windows of {Width} ids ({Splits} split{Plural}, {Probes} probe{ProbesPlural} past empty windows)",
+                academy.Id, TicketClass, windows.Width, windows.Splits, windows.Splits == 1 ? "" : "s", windows.Probes, windows.Probes == 1 ? "" : "s");
         }
 
         var reconciled = full;

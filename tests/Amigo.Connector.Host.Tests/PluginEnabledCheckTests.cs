@@ -64,6 +64,41 @@ public sealed class PluginEnabledCheckTests(PostgresFixture postgres) : IClassFi
         await first.StopAsync();
     }
 
+    [Fact]
+    public async Task A_change_made_here_drops_the_cache_once_and_one_made_elsewhere_through_the_notice()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var app = TestHosts.Create(TestHosts.Configuration(connectionString, Guid.NewGuid().ToString("N")));
+        var cache = app.Services.GetRequiredService<PluginSwitchCache>();
+        var drops = 0;
+        cache.Invalidated += () => Interlocked.Increment(ref drops);
+        await app.StartAsync();
+        // The listener drops the cache once when its LISTEN took effect: from then on it hears every notice.
+        await EventuallyAsync(() => Volatile.Read(ref drops) == 1, "listening");
+
+        await app.Services.GetRequiredService<PluginSwitchStore>().SetAsync("toulouse", "counting", false, "here");
+        Assert.Equal(2, Volatile.Read(ref drops));
+        // Another process's change, notified after this host's own (PostgreSQL delivers notices in commit order): its
+        // drop comes after the echo of the change made here would have.
+        var otherProcess = new PluginSwitchStore(app.Services.GetRequiredService<IConnectorDatabase>(), TimeProvider.System);
+        await otherProcess.SetAsync("montpellier", "counting", false, "elsewhere");
+        await EventuallyAsync(() => Volatile.Read(ref drops) >= 3, "dropped by the other process's notice");
+        // An echo would make it 4 right after (before the other notice, so already counted or about to be).
+        await Task.Delay(300);
+        Assert.Equal(3, Volatile.Read(ref drops));
+        await app.StopAsync();
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Not {what} within 15 s");
+            await Task.Delay(20);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -189,6 +189,35 @@ public sealed class PluginHostedServiceGatingTests(PostgresFixture postgres) : I
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task A_service_a_factory_hands_out_is_stopped_not_disposed_and_started_again()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var app = TestHosts.Create(TestHosts.Configuration(connectionString, Guid.NewGuid().ToString("N")));
+        await app.StartAsync();
+        var switches = app.Services.GetRequiredService<PluginSwitchStore>();
+        var shared = app.Services.GetRequiredService<SharedBackgroundWork>();
+        var wrapper = app.Services.GetServices<IHostedService>().OfType<PluginHostedService>().Single(s => s.PluginId == "shared-background");
+
+        await switches.SetAsync("toulouse", "shared-background", true, "test");
+        await EventuallyAsync(() => shared.Starts == 1, "started on the enable");
+        await switches.SetAsync("toulouse", "shared-background", false, "test");
+        await EventuallyAsync(() => wrapper.Status.State == PluginHostedServiceStatus.Stopped && shared.Stops == 1, "stopped on the disable");
+        // The container owns it: the wrapper stopped it and left it whole.
+        Assert.Equal(0, shared.Disposals);
+
+        await switches.SetAsync("toulouse", "shared-background", true, "test");
+        await EventuallyAsync(() => wrapper.Status.State == PluginHostedServiceStatus.Running, "running again");
+        Assert.Equal((2, 1, 0, 0), (shared.Starts, shared.Stops, shared.Disposals, shared.StartsAfterDispose));
+        Assert.Same(shared, app.Services.GetRequiredService<SharedBackgroundWork>());
+
+        // The host's shutdown stops it; disposing the host disposes it once, through the container.
+        await app.StopAsync();
+        Assert.Equal((2, 0), (shared.Stops, shared.Disposals));
+        await app.DisposeAsync();
+        Assert.Equal((2, 2, 1, 0), (shared.Starts, shared.Stops, shared.Disposals, shared.StartsAfterDispose));
+    }
+
     private static IServiceCollection WithoutListener(IServiceCollection services)
     {
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PluginSwitchListener)));

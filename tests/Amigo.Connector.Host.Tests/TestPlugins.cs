@@ -157,6 +157,47 @@ public sealed class BackgroundWorkProbe
         ByDatabase.GetOrAdd(new NpgsqlConnectionStringBuilder(connectionString).Database!, _ => new BackgroundWorkProbe());
 }
 
+/// <summary>
+/// A plugin whose hosted service is the container's singleton, handed out by a factory: the host's wrapper stops it
+/// but must leave its disposal to the container, and starts the same instance again.
+/// </summary>
+public sealed class SharedBackgroundPlugin : IConnectorPlugin
+{
+    public string Id => "shared-background";
+    public string Description => "Background work as a container singleton (tests)";
+    public void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<SharedBackgroundWork>().AddHostedService(sp => sp.GetRequiredService<SharedBackgroundWork>());
+}
+
+/// <summary>Counts what happens to this one instance.</summary>
+public sealed class SharedBackgroundWork : Microsoft.Extensions.Hosting.IHostedService, IDisposable
+{
+    private int _disposed;
+    public int Starts;
+    public int Stops;
+    public int Disposals;
+    public int StartsAfterDispose;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _disposed) != 0) Interlocked.Increment(ref StartsAfterDispose);
+        Interlocked.Increment(ref Starts);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Stops);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, 1);
+        Interlocked.Increment(ref Disposals);
+    }
+}
+
 /// <summary>The smallest plugin the contract allows: an id, a description and its services.</summary>
 public sealed class MinimalPlugin : IConnectorPlugin
 {

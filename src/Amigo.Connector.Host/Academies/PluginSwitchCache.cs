@@ -12,7 +12,7 @@ public sealed class PluginSwitchCache
     /// <summary>Longest time a read is trusted without a change notice.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
 
-    private readonly PluginSwitchStore _store;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<PluginSwitch>>> _read;
     private readonly TimeProvider _time;
     private readonly Lock _loadLock = new();
     private Snapshot? _snapshot;
@@ -22,10 +22,16 @@ public sealed class PluginSwitchCache
 
     /// <summary>A cache over <paramref name="store"/>, dropped on its changes.</summary>
     public PluginSwitchCache(PluginSwitchStore store, TimeProvider time)
+        : this(cancellationToken => store.ListAsync(null, cancellationToken), time)
     {
-        _store = store;
+        store.Changed += Invalidate;
+    }
+
+    /// <summary>A cache over <paramref name="read"/> (tests: a read that waits for them).</summary>
+    internal PluginSwitchCache(Func<CancellationToken, Task<IReadOnlyList<PluginSwitch>>> read, TimeProvider time)
+    {
+        _read = read;
         _time = time;
-        store.Changed += _ => Invalidate();
     }
 
     /// <summary>
@@ -44,7 +50,9 @@ public sealed class PluginSwitchCache
     public async ValueTask<bool?> GetAsync(string academyId, string pluginId, CancellationToken cancellationToken = default)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is null || _time.GetElapsedTime(snapshot.LoadedAt) > MaxAge) snapshot = await LoadAsync(cancellationToken);
+        // A snapshot read before the last drop is a miss, whenever it was stored.
+        if (snapshot is null || snapshot.Generation != Interlocked.Read(ref _generation) || _time.GetElapsedTime(snapshot.LoadedAt) > MaxAge)
+            snapshot = await LoadAsync(cancellationToken);
         return snapshot.Switches.TryGetValue((academyId, pluginId), out var enabled) ? enabled : null;
     }
 
@@ -52,7 +60,6 @@ public sealed class PluginSwitchCache
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        Volatile.Write(ref _snapshot, null);
         Invalidated?.Invoke();
     }
 
@@ -78,16 +85,23 @@ public sealed class PluginSwitchCache
 
     private async Task<Snapshot> ReadAsync(long generation)
     {
-        var rows = await _store.ListAsync(null, CancellationToken.None);
+        var rows = await _read(CancellationToken.None);
         Interlocked.Increment(ref _loads);
         var snapshot = new Snapshot(
-            rows.ToDictionary(r => (r.AcademyId, r.PluginId), r => r.Enabled, AcademyPluginComparer.Instance), _time.GetTimestamp());
-        // A change noticed while reading may not be in what was read: keep it for this answer only.
-        if (Interlocked.Read(ref _generation) == generation) Volatile.Write(ref _snapshot, snapshot);
+            rows.ToDictionary(r => (r.AcademyId, r.PluginId), r => r.Enabled, AcademyPluginComparer.Instance), _time.GetTimestamp(), generation);
+        // Stored even when a change was noticed while reading (its generation makes it a miss then), never over a newer one.
+        var current = Volatile.Read(ref _snapshot);
+        while (current is null || current.Generation <= generation)
+        {
+            var seen = Interlocked.CompareExchange(ref _snapshot, snapshot, current);
+            if (ReferenceEquals(seen, current)) break;
+            current = seen;
+        }
         return snapshot;
     }
 
-    private sealed record Snapshot(Dictionary<(string, string), bool> Switches, long LoadedAt);
+    /// <summary>What was read, when (host clock timestamp), and the generation it was read in.</summary>
+    private sealed record Snapshot(Dictionary<(string, string), bool> Switches, long LoadedAt, long Generation);
 
     private sealed class AcademyPluginComparer : IEqualityComparer<(string, string)>
     {

@@ -6,6 +6,9 @@ namespace Amigo.Connector.Host.Plugins;
 /// adds. At host start it starts the service when the plugin is enabled somewhere; afterwards
 /// <see cref="PluginHostedServiceGate"/> brings every switch change: the service is created and started when the first
 /// academy enables the plugin, stopped and disposed when the last one disables it, created afresh on the next start.
+/// Only an instance this wrapper created from a type is disposed by it: one the plugin registered, or one a factory
+/// returned (often a singleton the container owns), is stopped but never disposed here, and the next start asks the
+/// instance or the factory again (so a singleton is started again).
 /// Starts and stops are serialized, and each decides from the enabled check read under the same lock, so concurrent
 /// changes cannot start it twice nor apply an older state over a newer one. A failing start is logged and shown in
 /// <see cref="Status"/>, never thrown at the host, and tried again at the next switch change. The host's shutdown
@@ -24,7 +27,8 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
     // Cancelled when the host stops: aborts a start in progress and any change waiting for the lock.
     private readonly CancellationTokenSource _shutdown = new();
     private IHostedService? _running;
-    private bool _instanceUsed;
+    // Whether _running was created here (from a type), so is this wrapper's to dispose.
+    private bool _runningOwned;
     private bool _stopped;
     private string _name;
     private PluginHostedServiceStatus _status;
@@ -139,33 +143,33 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Created here (not by the container), so disposed here; an instance the plugin gave is disposed once, at the end.
-        if (Interlocked.Exchange(ref _running, null) is { } running) await ReleaseAsync(running, final: true);
-        else if (_instanceUsed) await ReleaseAsync((IHostedService)_inner.ImplementationInstance!, final: true);
+        if (Interlocked.Exchange(ref _running, null) is { } running) await ReleaseAsync(running, _runningOwned);
     }
 
     private async Task StartRunningAsync(CancellationToken cancellationToken)
     {
         IHostedService? service = null;
+        var owned = false;
         try
         {
-            service = Create();
+            (service, owned) = Create();
             _name = service.GetType().Name;
             await service.StartAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !_shutdown.IsCancellationRequested)
         {
-            if (service is not null) await ReleaseAsync(service, final: false);
+            if (service is not null) await ReleaseAsync(service, owned);
             SetStatus(PluginHostedServiceStatus.Failed, Describe(exception));
             _logger.LogError(exception, "{Service} of plugin {Plugin} failed to start; tried again at the next switch change", _name, PluginId);
             return;
         }
         catch
         {
-            if (service is not null) await ReleaseAsync(service, final: false);
+            if (service is not null) await ReleaseAsync(service, owned);
             throw;
         }
         _running = service;
+        _runningOwned = owned;
         SetStatus(PluginHostedServiceStatus.Running, null);
         _logger.LogInformation("{Service} of plugin {Plugin} started: an academy enables the plugin", _name, PluginId);
         WatchBackgroundWork(service);
@@ -175,6 +179,7 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
     {
         // Forgotten first: the end of its background work during the stop is not a failure.
         _running = null;
+        var owned = _runningOwned;
         try
         {
             await service.StopAsync(cancellationToken);
@@ -185,7 +190,7 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
         }
         finally
         {
-            await ReleaseAsync(service, final: false);
+            await ReleaseAsync(service, owned);
         }
         SetStatus(PluginHostedServiceStatus.Stopped, null);
         _logger.LogInformation("{Service} of plugin {Plugin} stopped: {Reason}", _name, PluginId, reason);
@@ -209,20 +214,18 @@ internal sealed class PluginHostedService : IHostedService, IAsyncDisposable
         await StopRunningAsync(service, reason, timeout.Token);
     }
 
-    private IHostedService Create()
+    /// <summary>The instance to start, and whether this wrapper created it (so disposes it).</summary>
+    private (IHostedService Service, bool Owned) Create()
     {
-        if (_inner.ImplementationInstance is IHostedService instance)
-        {
-            _instanceUsed = true;
-            return instance;
-        }
-        return (IHostedService)(_inner.ImplementationFactory?.Invoke(_services) ?? ActivatorUtilities.CreateInstance(_services, _inner.ImplementationType!));
+        if (_inner.ImplementationInstance is IHostedService instance) return (instance, false);
+        // A factory may hand out an instance someone else owns (the container's singleton): not ours to dispose.
+        if (_inner.ImplementationFactory is { } factory) return ((IHostedService)factory(_services), false);
+        return ((IHostedService)ActivatorUtilities.CreateInstance(_services, _inner.ImplementationType!), true);
     }
 
-    private async ValueTask ReleaseAsync(IHostedService service, bool final)
+    private async ValueTask ReleaseAsync(IHostedService service, bool owned)
     {
-        // The plugin's own instance cannot be made again: kept until the host is disposed.
-        if (!final && ReferenceEquals(service, _inner.ImplementationInstance)) return;
+        if (!owned) return;
         try
         {
             if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();

@@ -6,11 +6,11 @@ namespace Amigo.Connector.Testing.ITop;
 /// Pages come from the interface's default made from <see cref="StreamAsync"/>, so a double that changes the stream
 /// changes the pages too.
 /// </summary>
-/// <param name="inner">The client calls are passed to; <c>null</c> for an iTop the test must never call (every call then throws).</param>
-public class DelegatingITopClient(IITopClient? inner) : IITopClient
+/// <param name="inner">The client calls are passed to.</param>
+public class DelegatingITopClient(IITopClient inner) : IITopClient
 {
     /// <summary>The client calls are passed to.</summary>
-    protected IITopClient Inner => inner ?? throw new InvalidOperationException("This test must not call iTop.");
+    protected IITopClient Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <inheritdoc />
     public virtual string InstanceName => Inner.InstanceName;
