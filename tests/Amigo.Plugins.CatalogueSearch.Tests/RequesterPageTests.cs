@@ -96,14 +96,6 @@ public sealed partial class RequesterPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_verified_person_the_page_is_refused()
-    {
-        var (status, html, _) = await GetAsync(Page + "?q=webmail", null);
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Empty(Rows(html));
-    }
-
-    [Fact]
     public async Task Results_come_twenty_per_page_with_working_page_links()
     {
         // « service » is in every domain's name (« Offre de services … »): every row the rectorat may request.
