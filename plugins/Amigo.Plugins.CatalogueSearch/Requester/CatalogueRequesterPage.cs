@@ -42,21 +42,15 @@ public sealed class CatalogueRequesterPage(
         var profile = service.ProfileOf(request.Academy);
         var settings = profile.Settings;
         var http = request.Http.Request;
-        string? query;
-        string? page;
         RequesterSearchOutcome outcome;
-        if (SearchParameters.FirstOrDefault(name => http.Query.TryGetValue(name, out var values) && values.Count > 1) is { } repeated)
+        if (StrictQueryString.Check(http, SearchParameters, "q") is { } refused)
         {
-            outcome = new RequesterSearchOutcome(null, null, new SearchProblem("parameter_repeated", $"'{repeated}' must be given once."), [], false);
-        }
-        else if (!StrictQueryString.IsValidUtf8(http.QueryString.Value, "q"))
-        {
-            outcome = new RequesterSearchOutcome(null, null, new SearchProblem("query_invalid_characters", "The query is not valid UTF-8 text."), [], false);
+            outcome = new RequesterSearchOutcome(null, null, refused, [], false);
         }
         else
         {
-            query = http.Query.TryGetValue("q", out var q) ? q.ToString() : null;
-            page = http.Query.TryGetValue("page", out var p) ? p.ToString() : null;
+            var query = http.Query.TryGetValue("q", out var q) ? q.ToString() : null;
+            var page = http.Query.TryGetValue("page", out var p) ? p.ToString() : null;
             var catalogue = await service.Store.GetAsync(request.Academy.Id, profile, cancellationToken);
             outcome = RequesterSearch.Run(catalogue, profile, request.Person, query, page);
         }
