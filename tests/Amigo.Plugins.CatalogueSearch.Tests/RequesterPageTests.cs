@@ -172,6 +172,18 @@ public sealed partial class RequesterPageTests : IAsyncLifetime
         Assert.Equal(2, _host.Choices.Counts[(Academy, 1004, new DateOnly(2031, 6, 17))]);
     }
 
+    [Fact]
+    public async Task A_HEAD_on_a_choice_redirects_like_a_GET_but_is_not_counted()
+    {
+        using var head = await _host.SendAsync(HttpMethod.Head, Page + "choose?sub=1004", Rectorat);
+        Assert.Equal(HttpStatusCode.Redirect, head.StatusCode);
+        Assert.Contains("/ServiceSubcategory/1004/", head.Headers.Location!.ToString());
+        Assert.Empty(_host.Choices.Counts);
+
+        await GetAsync(Page + "choose?sub=1004", Rectorat);
+        Assert.Equal(1, _host.Choices.Counts[(Academy, 1004, new DateOnly(2031, 6, 17))]);
+    }
+
     [Theory]
     [InlineData("choose?sub=999999", HttpStatusCode.NotFound)] // not in the catalogue
     [InlineData("choose?sub=1068", HttpStatusCode.NotFound)]   // DSDEN only

@@ -6,8 +6,8 @@ namespace Amigo.Plugins.CatalogueSearch.Requester;
 /// <list type="bullet">
 /// <item><c>""</c> — the whole page (<c>?q=…&amp;page=…</c>; a GET form, usable without JavaScript);</item>
 /// <item><c>results</c> — the results fragment the script fetches while the person types;</item>
-/// <item><c>choose?sub=ID</c> — counts the choice (academy, subcategory, day: nothing personal) and redirects to the
-/// portal's creation form for that row, prefilled;</item>
+/// <item><c>choose?sub=ID</c> — counts the choice (academy, subcategory, day: nothing personal; a HEAD is not counted)
+/// and redirects to the portal's creation form for that row, prefilled;</item>
 /// <item><c>page.js</c>, <c>page.css</c> — the page's own script and style (no external resource).</item>
 /// </list>
 /// Results are scoped to the person's organizations (<see cref="RequesterSearch"/>).
@@ -91,6 +91,8 @@ public sealed class CatalogueRequesterPage(
 
         var row = catalogue.Index.RowOf(doc);
         var target = PortalFormLink.For(row, request.Portal, new PortalTokenCipher(key!, settings.PortalEncryptionLibrary), settings.PortalFormRoute);
+        // A HEAD (a link checker, a prefetch) answers like a GET but is nobody's choice: only a GET is counted.
+        if (HttpMethods.IsHead(http.Method)) return Results.Redirect(target);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), request.Academy.TimeZone).DateTime);
         try
         {
