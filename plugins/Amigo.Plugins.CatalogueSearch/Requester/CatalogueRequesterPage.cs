@@ -107,10 +107,7 @@ public sealed class CatalogueRequesterPage(
     }
 
     private static HtmlResult Message(int status, RequesterRequest request, string text) =>
-        new(status, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + CataloguePageHtml.E(CataloguePageHtml.Title) + "</title>\n"
-            + "<link rel=\"stylesheet\" href=\"" + CataloguePageHtml.E(request.BasePath + "page.css") + "\">\n</head>\n<body>\n<main>\n"
-            + "<h1>" + CataloguePageHtml.E(CataloguePageHtml.Title) + "</h1>\n<p class=\"message erreur\" role=\"alert\">" + CataloguePageHtml.E(text) + "</p>\n"
-            + "<p><a href=\"" + CataloguePageHtml.E(request.BasePath) + "\">Retour à la recherche</a></p>\n</main>\n</body>\n</html>\n");
+        new(status, CataloguePageHtml.Message(request.BasePath, text));
 
     private static HtmlResult Asset(string name, string contentType) => new(StatusCodes.Status200OK, PageAssets.Read(name), contentType, cacheable: true);
 }
