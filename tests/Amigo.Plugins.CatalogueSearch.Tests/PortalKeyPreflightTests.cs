@@ -11,7 +11,9 @@ public sealed class PortalKeyPreflightTests
     {
         var line = await CheckAsync(new() { ["PortalKey"] = new string('a', 64), ["PortalEncryptionLibrary"] = "OpenSSL" });
         Assert.True(line.Passed);
-        Assert.Contains("OpenSSL", line.Detail);
+        Assert.Contains("sealed for iTop's OpenSSL library", line.Detail);
+        Assert.Contains("must be 'OpenSSL'", line.Detail);
+        Assert.Contains("not 'Mcrypt'", line.Detail);
     }
 
     [Fact]

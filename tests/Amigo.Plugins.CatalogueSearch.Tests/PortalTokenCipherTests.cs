@@ -60,8 +60,21 @@ public sealed class PortalTokenCipherTests
         var token = new PortalTokenCipher(Key, PortalEncryptionLibrary.Sodium).Encrypt("{\"rules\":[]}");
         Assert.Equal("{\"rules\":[]}", new PortalTokenCipher(Key, PortalEncryptionLibrary.Sodium).Decrypt(token));
         Assert.Null(new PortalTokenCipher(new string('a', 64), PortalEncryptionLibrary.Sodium).Decrypt(token));
-        var tampered = token[..^3] + (token[^3] == 'A' ? 'B' : 'A') + token[^2..];
-        Assert.Null(new PortalTokenCipher(Key, PortalEncryptionLibrary.Sodium).Decrypt(tampered));
+        Assert.Null(new PortalTokenCipher(Key, PortalEncryptionLibrary.Sodium).Decrypt(Tampered(token)));
+    }
+
+    /// <summary>
+    /// <paramref name="token"/> with one bit of its ciphertext flipped and both layers (the portal's base64url around the
+    /// engine's base64 of nonce‖tag‖ciphertext) encoded again: it decodes, so only the MAC check can refuse it.
+    /// </summary>
+    private static string Tampered(string token)
+    {
+        var outer = token.Replace('-', '+').Replace('_', '/');
+        var inner = Encoding.ASCII.GetString(Convert.FromBase64String(outer.PadRight(outer.Length + (4 - outer.Length % 4) % 4, '=')));
+        var raw = Convert.FromBase64String(inner);
+        raw[^1] ^= 0x01;
+        var reencoded = Encoding.ASCII.GetBytes(Convert.ToBase64String(raw));
+        return Convert.ToBase64String(reencoded).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     [Theory]

@@ -96,14 +96,6 @@ public sealed partial class RequesterPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_verified_person_the_page_is_refused()
-    {
-        var (status, html, _) = await GetAsync(Page + "?q=webmail", null);
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Empty(Rows(html));
-    }
-
-    [Fact]
     public async Task Results_come_twenty_per_page_with_working_page_links()
     {
         // « service » is in every domain's name (« Offre de services … »): every row the rectorat may request.
@@ -178,6 +170,18 @@ public sealed partial class RequesterPageTests : IAsyncLifetime
         Assert.Equal(1, _host.Choices.Counts[(Academy, 1004, new DateOnly(2031, 6, 17))]);
         await GetAsync(Page + "choose?sub=1004", Lycee.Replace("10;", "12;", StringComparison.Ordinal).Replace(NormandieCatalogue.LyceeUai, NormandieCatalogue.RectoratCode, StringComparison.Ordinal));
         Assert.Equal(2, _host.Choices.Counts[(Academy, 1004, new DateOnly(2031, 6, 17))]);
+    }
+
+    [Fact]
+    public async Task A_HEAD_on_a_choice_redirects_like_a_GET_but_is_not_counted()
+    {
+        using var head = await _host.SendAsync(HttpMethod.Head, Page + "choose?sub=1004", Rectorat);
+        Assert.Equal(HttpStatusCode.Redirect, head.StatusCode);
+        Assert.Contains("/ServiceSubcategory/1004/", head.Headers.Location!.ToString());
+        Assert.Empty(_host.Choices.Counts);
+
+        await GetAsync(Page + "choose?sub=1004", Rectorat);
+        Assert.Equal(1, _host.Choices.Counts[(Academy, 1004, new DateOnly(2031, 6, 17))]);
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public static class ArenaEndpoints
     {
         var gated = gate.Pass(context);
         if (gated.Error is not null) return gated.Error;
-        var failure = await ProvisionAsync(gated, provisioner, loggers, cancellationToken);
+        var (_, failure) = await ProvisionAsync(gated, provisioner, loggers, cancellationToken);
         if (failure is not null) return failure;
 
         var settings = gated.Runtime.Settings;
@@ -44,7 +44,7 @@ public static class ArenaEndpoints
             ?? (runtime.HttpClient is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No portal here",
                     detail: "The ARENA bridge of this academy redirects to iTop (Redirect mode) instead of proxying it.")
-                : await ProvisionAsync(gated, provisioner, loggers, cancellationToken));
+                : (await ProvisionAsync(gated, provisioner, loggers, cancellationToken)).Failure);
         if (failure is not null)
         {
             await failure.ExecuteAsync(context);
@@ -52,15 +52,18 @@ public static class ArenaEndpoints
         }
 
         runtime.ProbeOnce(context.Request.PathBase.Value ?? "", loggers.CreateLogger(typeof(ArenaPortalProbe)));
-        var transformer = new ITopPortalTransformer(runtime, gated.Identity!.Login, PortalPath(context, path), time);
+        var transformer = new ITopPortalTransformer(runtime, gated.Identity!.Login, RoutePath(context, path), time);
         var error = await forwarder.SendAsync(context, runtime.ITopWebUrl!, runtime.HttpClient!, ForwarderRequestConfig.Empty, transformer);
         if (error != ForwarderError.None)
             loggers.CreateLogger(typeof(ArenaEndpoints)).LogWarning(context.Features.Get<IForwarderErrorFeature>()?.Exception,
                 "Forwarding to iTop of {Academy} failed: {Error}", runtime.Academy.Id, error);
     }
 
-    /// <summary>The public path of the academy's portal, e.g. <c>/api/academies/toulouse/arena/portal/</c> (path base included).</summary>
-    private static string PortalPath(HttpContext context, string? path)
+    /// <summary>
+    /// The public path of a route whose tail is <c>{**path}</c>, without that tail, ending with a slash (path base
+    /// included): e.g. <c>/api/academies/toulouse/arena/portal/</c> for the portal, <c>…/arena/catalogue/</c> for a page.
+    /// </summary>
+    internal static string RoutePath(HttpContext context, string? path)
     {
         var full = context.Request.PathBase.Add(context.Request.Path).Value ?? "/";
         var rest = path ?? "";
@@ -93,18 +96,22 @@ public static class ArenaEndpoints
             : Results.Json(body);
     }
 
-    private static async Task<IResult?> ProvisionAsync(GateOutcome gated, ArenaProvisioner provisioner, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Provisions the gated person (cached): what iTop holds for them, or the <c>502</c> problem to answer when iTop
+    /// refused (logged here).
+    /// </summary>
+    internal static async Task<(ProvisioningResult? Result, IResult? Failure)> ProvisionAsync(
+        GateOutcome gated, ArenaProvisioner provisioner, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {
-            await provisioner.ProvisionAsync(gated.Runtime.Academy, gated.Runtime.Settings, gated.Identity!, cancellationToken);
-            return null;
+            return (await provisioner.ProvisionAsync(gated.Runtime.Academy, gated.Runtime.Settings, gated.Identity!, cancellationToken), null);
         }
         catch (ProvisioningException exception)
         {
             loggers.CreateLogger(typeof(ArenaEndpoints)).LogError(exception, "ARENA provisioning failed in {Academy}", gated.Runtime.Academy.Id);
-            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "iTop provisioning failed",
-                detail: "Your iTop account could not be prepared; the support team has been told by the logs.");
+            return (null, Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "iTop provisioning failed",
+                detail: "Your iTop account could not be prepared; the support team has been told by the logs."));
         }
     }
 

@@ -24,25 +24,16 @@ internal static class RequesterPageEndpoint
             || !await registry.IsPluginEnabledAsync(academy.Id, target.PluginId, cancellationToken))
             return Results.NotFound();
 
-        ProvisioningResult provisioned;
-        try
-        {
-            provisioned = await provisioner.ProvisionAsync(academy, gated.Runtime.Settings, gated.Identity!, cancellationToken);
-        }
-        catch (ProvisioningException exception)
-        {
-            loggers.CreateLogger(typeof(RequesterPageEndpoint)).LogError(exception, "ARENA provisioning failed in {Academy}", academy.Id);
-            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "iTop provisioning failed",
-                detail: "Your iTop account could not be prepared; the support team has been told by the logs.");
-        }
+        var (provisioned, failure) = await ArenaEndpoints.ProvisionAsync(gated, provisioner, loggers, cancellationToken);
+        if (failure is not null) return failure;
 
-        var bridgeRoot = BridgeRoot(context, page, path);
+        var pagePath = ArenaEndpoints.RoutePath(context, path);
         var request = new RequesterRequest(
             context,
             academy,
-            Person(gated.Identity!, provisioned),
-            Portal(gated.Runtime.Settings, bridgeRoot),
-            bridgeRoot + page + "/",
+            Person(gated.Identity!, provisioned!),
+            Portal(gated.Runtime.Settings, BridgeRoot(pagePath, page)),
+            pagePath,
             path ?? "");
         return await target.HandleAsync(request, cancellationToken);
     }
@@ -80,14 +71,7 @@ internal static class RequesterPageEndpoint
         return "itop-portal";
     }
 
-    /// <summary>The bridge's public path, e.g. <c>/api/academies/toulouse/arena/</c> (path base included).</summary>
-    private static string BridgeRoot(HttpContext context, string page, string? path)
-    {
-        var full = context.Request.PathBase.Add(context.Request.Path).Value ?? "/";
-        var rest = path ?? "";
-        if (rest.Length > 0 && full.EndsWith(rest, StringComparison.Ordinal)) full = full[..^rest.Length];
-        full = full.TrimEnd('/');
-        if (full.EndsWith("/" + page, StringComparison.Ordinal)) full = full[..^page.Length];
-        return full.EndsWith('/') ? full : full + "/";
-    }
+    /// <summary>The bridge's public path, e.g. <c>/api/academies/toulouse/arena/</c>, from the page's (<c>…/arena/catalogue/</c>).</summary>
+    private static string BridgeRoot(string pagePath, string page) =>
+        pagePath.EndsWith("/" + page + "/", StringComparison.Ordinal) ? pagePath[..^(page.Length + 1)] : pagePath;
 }

@@ -22,18 +22,11 @@ public static class CatalogueSearchEndpoints
     /// <summary>The search handler.</summary>
     public static async Task<IResult> SearchAsync(HttpContext http, IAcademyAccessor academies, CatalogueSearchService service, CancellationToken cancellationToken)
     {
+        if (StrictQueryString.Check(http.Request, Parameters, "q") is { } refused)
+        {
+            return Problem(refused);
+        }
         var query = http.Request.Query;
-        foreach (var name in Parameters)
-        {
-            if (query.TryGetValue(name, out var values) && values.Count > 1)
-            {
-                return Problem(new SearchProblem("parameter_repeated", $"'{name}' must be given once."));
-            }
-        }
-        if (!StrictQueryString.IsValidUtf8(http.Request.QueryString.Value, "q"))
-        {
-            return Problem(new SearchProblem("query_invalid_characters", "The query is not valid UTF-8 text (binary or wrongly encoded bytes)."));
-        }
         var academy = academies.Current;
         var settings = service.ProfileOf(academy).Settings;
         var request = new CatalogueSearchRequest(

@@ -27,12 +27,8 @@ public static class CataloguePageHtml
         var basePath = request.BasePath;
         var portalHome = $"{request.Portal.AppRootUrl}pages/exec.php?exec_module=itop-portal-base&exec_page=index.php&portal_id={Uri.EscapeDataString(request.Portal.PortalId)}";
         var html = new StringBuilder(8192);
-        html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(E(Title)).Append(" — ").Append(E(academyName)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(E(basePath + "page.css")).Append("\">\n")
-            .Append("<script src=\"").Append(E(basePath + "page.js")).Append("\" defer></script>\n")
-            .Append("</head>\n<body>\n<header class=\"entete\">\n")
+        Head(html, Title + " — " + academyName, basePath, withScript: true);
+        html.Append("<body>\n<header class=\"entete\">\n")
             .Append("<p>").Append(E(academyName)).Append(" — assistance · ").Append(E(request.Person.DisplayName)).Append("</p>\n")
             .Append("<p><a href=\"").Append(E(portalHome)).Append("\">Retour au portail d'assistance</a></p>\n")
             .Append("</header>\n<main>\n<h1>").Append(E(Title)).Append("</h1>\n")
@@ -48,6 +44,30 @@ public static class CataloguePageHtml
             .Append("<p id=\"statut\" class=\"statut\" role=\"status\" aria-live=\"polite\">").Append(E(Summary(outcome))).Append("</p>\n")
             .Append("<div id=\"resultats\">\n").Append(Fragment(request, outcome, maxQueryLength)).Append("</div>\n")
             .Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The start of every page this plugin serves, up to <c>&lt;/head&gt;</c>: French, UTF-8, the page's own style and,
+    /// when <paramref name="withScript"/>, its own script (nothing external: the bridge's policy allows only 'self').
+    /// </summary>
+    public static void Head(StringBuilder html, string title, string basePath, bool withScript)
+    {
+        html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(E(title)).Append("</title>\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(E(basePath + "page.css")).Append("\">\n");
+        if (withScript) html.Append("<script src=\"").Append(E(basePath + "page.js")).Append("\" defer></script>\n");
+        html.Append("</head>\n");
+    }
+
+    /// <summary>A page that only says <paramref name="text"/> (an error), with a link back to the search.</summary>
+    public static string Message(string basePath, string text)
+    {
+        var html = new StringBuilder(1024);
+        Head(html, Title, basePath, withScript: false);
+        html.Append("<body>\n<main>\n<h1>").Append(E(Title)).Append("</h1>\n<p class=\"message erreur\" role=\"alert\">").Append(E(text)).Append("</p>\n")
+            .Append("<p><a href=\"").Append(E(basePath)).Append("\">Retour à la recherche</a></p>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 

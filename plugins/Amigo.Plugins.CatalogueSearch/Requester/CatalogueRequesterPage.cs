@@ -6,8 +6,8 @@ namespace Amigo.Plugins.CatalogueSearch.Requester;
 /// <list type="bullet">
 /// <item><c>""</c> — the whole page (<c>?q=…&amp;page=…</c>; a GET form, usable without JavaScript);</item>
 /// <item><c>results</c> — the results fragment the script fetches while the person types;</item>
-/// <item><c>choose?sub=ID</c> — counts the choice (academy, subcategory, day: nothing personal) and redirects to the
-/// portal's creation form for that row, prefilled;</item>
+/// <item><c>choose?sub=ID</c> — counts the choice (academy, subcategory, day: nothing personal; a HEAD is not counted)
+/// and redirects to the portal's creation form for that row, prefilled;</item>
 /// <item><c>page.js</c>, <c>page.css</c> — the page's own script and style (no external resource).</item>
 /// </list>
 /// Results are scoped to the person's organizations (<see cref="RequesterSearch"/>).
@@ -42,21 +42,15 @@ public sealed class CatalogueRequesterPage(
         var profile = service.ProfileOf(request.Academy);
         var settings = profile.Settings;
         var http = request.Http.Request;
-        string? query;
-        string? page;
         RequesterSearchOutcome outcome;
-        if (SearchParameters.FirstOrDefault(name => http.Query.TryGetValue(name, out var values) && values.Count > 1) is { } repeated)
+        if (StrictQueryString.Check(http, SearchParameters, "q") is { } refused)
         {
-            outcome = new RequesterSearchOutcome(null, null, new SearchProblem("parameter_repeated", $"'{repeated}' must be given once."), [], false);
-        }
-        else if (!StrictQueryString.IsValidUtf8(http.QueryString.Value, "q"))
-        {
-            outcome = new RequesterSearchOutcome(null, null, new SearchProblem("query_invalid_characters", "The query is not valid UTF-8 text."), [], false);
+            outcome = new RequesterSearchOutcome(null, null, refused, [], false);
         }
         else
         {
-            query = http.Query.TryGetValue("q", out var q) ? q.ToString() : null;
-            page = http.Query.TryGetValue("page", out var p) ? p.ToString() : null;
+            var query = http.Query.TryGetValue("q", out var q) ? q.ToString() : null;
+            var page = http.Query.TryGetValue("page", out var p) ? p.ToString() : null;
             var catalogue = await service.Store.GetAsync(request.Academy.Id, profile, cancellationToken);
             outcome = RequesterSearch.Run(catalogue, profile, request.Person, query, page);
         }
@@ -97,6 +91,8 @@ public sealed class CatalogueRequesterPage(
 
         var row = catalogue.Index.RowOf(doc);
         var target = PortalFormLink.For(row, request.Portal, new PortalTokenCipher(key!, settings.PortalEncryptionLibrary), settings.PortalFormRoute);
+        // A HEAD (a link checker, a prefetch) answers like a GET but is nobody's choice: only a GET is counted.
+        if (HttpMethods.IsHead(http.Method)) return Results.Redirect(target);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), request.Academy.TimeZone).DateTime);
         try
         {
@@ -111,10 +107,7 @@ public sealed class CatalogueRequesterPage(
     }
 
     private static HtmlResult Message(int status, RequesterRequest request, string text) =>
-        new(status, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + CataloguePageHtml.E(CataloguePageHtml.Title) + "</title>\n"
-            + "<link rel=\"stylesheet\" href=\"" + CataloguePageHtml.E(request.BasePath + "page.css") + "\">\n</head>\n<body>\n<main>\n"
-            + "<h1>" + CataloguePageHtml.E(CataloguePageHtml.Title) + "</h1>\n<p class=\"message erreur\" role=\"alert\">" + CataloguePageHtml.E(text) + "</p>\n"
-            + "<p><a href=\"" + CataloguePageHtml.E(request.BasePath) + "\">Retour à la recherche</a></p>\n</main>\n</body>\n</html>\n");
+        new(status, CataloguePageHtml.Message(request.BasePath, text));
 
     private static HtmlResult Asset(string name, string contentType) => new(StatusCodes.Status200OK, PageAssets.Read(name), contentType, cacheable: true);
 }

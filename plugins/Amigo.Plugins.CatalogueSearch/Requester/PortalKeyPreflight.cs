@@ -10,6 +10,11 @@ public sealed class PortalKeyPreflight : IPluginPreflight
 {
     private const string Check = "catalogue: portal key of the requester page";
 
+    /// <summary>The engines iTop's <c>SimpleCrypt</c> may end up running that <see cref="PortalEncryptionLibrary"/> cannot seal for.</summary>
+    internal const string UnsupportedEngines = "only iTop's Sodium and OpenSSL engines are supported: not 'Mcrypt' (run as "
+        + "OpenSSLMcryptCompatibility on PHP 7.2+), 'OpenSSLMcryptCompatibility' or 'Simple', nor 'Sodium' on a PHP without the "
+        + "sodium extension (iTop then runs Simple)";
+
     /// <inheritdoc />
     public string PluginId => CatalogueSearchSettings.PluginId;
 
@@ -19,7 +24,8 @@ public sealed class PortalKeyPreflight : IPluginPreflight
         var settings = academy.GetPluginSettings<CatalogueSearchSettings>(CatalogueSearchSettings.PluginId);
         var key = settings.ResolvePortalKey();
         var compare = $"iTop's 'encryption_library' must be '{settings.PortalEncryptionLibrary}' and the key iTop's current "
-            + "portal-priv-key (SELECT value FROM priv_db_properties WHERE name = 'portal-priv-key')";
+            + "portal-priv-key (SELECT value FROM priv_db_properties WHERE name = 'portal-priv-key'); "
+            + UnsupportedEngines;
         PreflightLine line = key switch
         {
             null when settings.PortalKeyFile is { Length: > 0 } file => new(Check, false, $"PortalKeyFile '{file}' cannot be read",

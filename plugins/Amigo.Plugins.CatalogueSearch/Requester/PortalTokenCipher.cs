@@ -49,8 +49,8 @@ public sealed class PortalTokenCipher
         return Base64Url(crypt);
     }
 
-    /// <summary>Opens a token (made by iTop or by <see cref="Encrypt"/>); null when it does not authenticate or decode.</summary>
-    public string? Decrypt(string token)
+    /// <summary>Opens a token (made by iTop or by <see cref="Encrypt"/>); null when it does not authenticate or decode. Only tests open tokens.</summary>
+    internal string? Decrypt(string token)
     {
         try
         {

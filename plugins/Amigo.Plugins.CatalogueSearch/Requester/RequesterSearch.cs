@@ -56,11 +56,8 @@ public static partial class RequesterSearch
         var allowed = AllowedFor(catalogue, profile, person);
         if (!allowed.Contains(true))
             return new RequesterSearchOutcome(query, null, null, [], true);
-        var parsed = profile.Parser.Parse(query!);
-        var pageSize = settings.PageSize;
-        var (total, hits) = CatalogueRanker.Search(catalogue, parsed, allowed, settings.MinRelativeScore, page, pageSize);
-        var result = new CatalogueSearchResult(catalogue.AcademyId, query!, person.OrganizationId, page, pageSize, total, (total + pageSize - 1) / pageSize, hits);
-        var suggestions = total == 0 ? Suggest(catalogue, profile, query!, allowed) : [];
+        var result = CatalogueSearchService.Search(catalogue, profile, query!, allowed, person.OrganizationId, page, settings.PageSize);
+        var suggestions = result.Total == 0 ? Suggest(catalogue, profile, query!, allowed) : [];
         return new RequesterSearchOutcome(query, result, null, suggestions, false);
     }
 

@@ -68,12 +68,27 @@ public sealed class CatalogueSearchService(CatalogueIndexStore store)
                     "org_unknown", $"Organization '{request.Organization}' is not known in academy '{catalogue.AcademyId}'.", 404));
             }
         }
-        var query = profile.Parser.Parse(request.Query!);
         var allowed = catalogue.AllowedDocs(orgId, profile.VisibleStatuses, profile.VisibleStatusesKey);
-        var (total, hits) = CatalogueRanker.Search(catalogue, query, allowed, settings.MinRelativeScore, page, pageSize);
-        var totalPages = (total + pageSize - 1) / pageSize;
-        return new CatalogueSearchOutcome(
-            new CatalogueSearchResult(catalogue.AcademyId, request.Query!, orgId, page, pageSize, total, totalPages, hits), null);
+        return new CatalogueSearchOutcome(Search(catalogue, profile, request.Query!, allowed, orgId, page, pageSize), null);
+    }
+
+    /// <summary>
+    /// The search itself, shared by the API and the requester page (no I/O): analysis, ranking over the documents
+    /// <paramref name="allowed"/> (the caller's scope), paging. The query and page must already have been checked.
+    /// </summary>
+    /// <param name="catalogue">The academy's snapshot.</param>
+    /// <param name="profile">The academy's compiled settings.</param>
+    /// <param name="query">The validated query.</param>
+    /// <param name="allowed">Per document of the snapshot's index: whether the caller may see it.</param>
+    /// <param name="organizationId">The organization reported in the result (null: none given).</param>
+    /// <param name="page">1-based page number.</param>
+    /// <param name="pageSize">Rows per page.</param>
+    public static CatalogueSearchResult Search(
+        AcademyCatalogue catalogue, CatalogueSearchProfile profile, string query, bool[] allowed, long? organizationId, int page, int pageSize)
+    {
+        var parsed = profile.Parser.Parse(query);
+        var (total, hits) = CatalogueRanker.Search(catalogue, parsed, allowed, profile.Settings.MinRelativeScore, page, pageSize);
+        return new CatalogueSearchResult(catalogue.AcademyId, query, organizationId, page, pageSize, total, (total + pageSize - 1) / pageSize, hits);
     }
 
     private static SearchProblem? Check(CatalogueSearchRequest request, CatalogueSearchSettings settings)

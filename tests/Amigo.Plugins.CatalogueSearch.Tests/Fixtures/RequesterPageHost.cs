@@ -41,7 +41,8 @@ public sealed class RequesterPageHost : IAsyncDisposable
         new CatalogueSearchPlugin().ConfigureServices(builder.Services);
         builder.Services.AddSingleton<ICatalogueChoiceStore>(choices);
         var app = builder.Build();
-        app.MapGet("/api/academies/{academy}/arena/{page}/{**path}", async (HttpContext context, string academy, string page, string? path,
+        // GET and HEAD, as the bridge maps its requester pages.
+        app.MapMethods("/api/academies/{academy}/arena/{page}/{**path}", [HttpMethods.Get, HttpMethods.Head], async (HttpContext context, string academy, string page, string? path,
             IAcademyRegistry registry, IEnumerable<IRequesterPage> pages, CancellationToken cancellationToken) =>
         {
             if (!context.Request.Headers.TryGetValue(PersonHeader, out var header)) return Results.Unauthorized();
@@ -58,9 +59,12 @@ public sealed class RequesterPageHost : IAsyncDisposable
     }
 
     /// <summary>A GET as <paramref name="person"/> (<c>personId;organizationId;UAIs</c>), or anonymous when null.</summary>
-    public async Task<HttpResponseMessage> GetAsync(string url, string? person)
+    public Task<HttpResponseMessage> GetAsync(string url, string? person) => SendAsync(HttpMethod.Get, url, person);
+
+    /// <summary>A <paramref name="method"/> request as <paramref name="person"/> (<c>personId;organizationId;UAIs</c>), or anonymous when null.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? person)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url);
         if (person is not null) request.Headers.Add(PersonHeader, person);
         return await Client.SendAsync(request);
     }

@@ -28,7 +28,13 @@
     controller = new AbortController();
     region.setAttribute('aria-busy', 'true');
     fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', signal: controller.signal })
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        // Only the page's own fragment goes into the region (200, or 400 for a refused query). Anything else — the
+        // bridge's problem JSON when the ARENA session has expired, a proxy's error page — is not shown raw.
+        var type = response.headers.get('Content-Type') || '';
+        if ((!response.ok && response.status !== 400) || !/^text\/html\b/i.test(type)) throw new Error('unexpected response ' + response.status);
+        return response.text();
+      })
       .then(function (html) { show(html, focus); })
       .catch(function (error) {
         if (error.name === 'AbortError') return;
